@@ -1,0 +1,30 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
+import sitemap from '@astrojs/sitemap';
+import expressiveCode from 'astro-expressive-code';
+import { SITE } from './src/site.ts';
+import { mermaidDiagrams } from './integrations/mermaid.ts';
+import { pagefindIndex } from './integrations/pagefind.ts';
+
+export default defineConfig({
+  site: SITE.url,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  prefetch: false,
+  integrations: [
+    expressiveCode({
+      // github-light fails contrast; the high-contrast variant passes axe.
+      themes: ['github-dark', 'github-light-high-contrast'],
+      useDarkModeMediaQuery: false,
+      themeCssSelector: (theme) => `[data-theme='${theme.type}']`,
+      styleOverrides: { borderRadius: '0.5rem', codeFontSize: '0.875rem', uiFontSize: '0.875rem' },
+    }),
+    mdx(),
+    preact(),
+    sitemap({ filter: (page) => !page.endsWith('/404/') && !page.includes('/search/') }),
+    mermaidDiagrams(),
+    pagefindIndex(),
+  ],
+});

@@ -1,0 +1,77 @@
+/**
+ * Finds the mermaid code blocks Expressive Code rendered into built HTML and
+ * swaps them for diagrams. Pure string work, so it is unit-tested without a build.
+ */
+
+export interface MermaidBlock {
+  /** the whole matched HTML: the code block plus its caption paragraph, if any */
+  match: string;
+  /** mermaid source text */
+  source: string;
+  /** caption HTML (the italic paragraph right after the fence), or '' */
+  caption: string;
+  /** <link>/<script> tags Expressive Code put inside the block; kept so other code blocks still work */
+  assets: string;
+}
+
+const BLOCK =
+  /<div class="expressive-code">((?:<link[^>]*>|<script[^>]*><\/script>)*)<figure class="frame[^"]*">(?:(?!<\/figure>)[\s\S])*?<pre data-language="mermaid">[\s\S]*?<\/figure><\/div>(\s*<p><em>([\s\S]*?)<\/em><\/p>)?/g;
+const DATA_CODE = /data-code="([^"]*)"/;
+
+const ENTITIES: Record<string, string> = { '&quot;': '"', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&#39;': "'", '&#x27;': "'" };
+
+export function decodeAttr(value: string): string {
+  return value
+    .replace(/&(quot|amp|lt|gt|#39|#x27);/g, (m) => ENTITIES[m] ?? m)
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)));
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+export function findMermaidBlocks(html: string): MermaidBlock[] {
+  const blocks: MermaidBlock[] = [];
+  for (const m of html.matchAll(BLOCK)) {
+    const code = DATA_CODE.exec(m[0]);
+    if (!code?.[1]) continue;
+    // Expressive Code joins lines with U+007F in its copy-button payload.
+    const source = decodeAttr(code[1]).replace(/\u007f/g, '\n').trim();
+    blocks.push({ match: m[0], source, caption: m[3] ?? '', assets: m[1] ?? '' });
+  }
+  return blocks;
+}
+
+/** A rendered diagram: one SVG per theme, so it reads well in light and dark. */
+export interface RenderedDiagram {
+  light: string;
+  dark: string;
+}
+
+export function figureHtml(block: MermaidBlock, index: number, rendered: RenderedDiagram | null): string {
+  const captionId = `diagram-${index + 1}-caption`;
+  const label = block.caption ? ` aria-labelledby="${captionId}"` : ' aria-label="Diagram"';
+  const caption = block.caption ? `<figcaption id="${captionId}">${block.caption}</figcaption>` : '';
+  const body = rendered
+    ? `<div class="diagram-svg diagram-light" role="img"${label}>${rendered.light}</div>` +
+      `<div class="diagram-svg diagram-dark" role="img"${label}>${rendered.dark}</div>`
+    : // No browser at build time: the source stays readable and the lazy loader draws it in the page.
+      `<pre class="mermaid-source" data-mermaid>${escapeHtml(block.source)}</pre>`;
+  return `${block.assets}<figure class="diagram">${body}${caption}</figure>`;
+}
+
+export const LAZY_LOADER_TAG = '<script type="module" src="/vendor/mermaid/lazy.js"></script>';
+
+/**
+ * Replaces every mermaid block in a page. `rendered` holds one entry per block
+ * (same order), or is null when no browser was available.
+ */
+export function replaceMermaidBlocks(html: string, blocks: MermaidBlock[], rendered: RenderedDiagram[] | null): string {
+  let out = html;
+  blocks.forEach((block, i) => {
+    out = out.replace(block.match, () => figureHtml(block, i, rendered ? (rendered[i] ?? null) : null));
+  });
+  if (!rendered && blocks.length > 0) out = out.replace('</head>', () => `${LAZY_LOADER_TAG}</head>`);
+  return out;
+}
