@@ -7,6 +7,7 @@ import expressiveCode from 'astro-expressive-code';
 import { SITE } from './src/site.ts';
 import { mermaidDiagrams } from './integrations/mermaid.ts';
 import { pagefindIndex } from './integrations/pagefind.ts';
+import { securityHeaders } from './integrations/headers.ts';
 
 export default defineConfig({
   site: SITE.url,
@@ -26,5 +27,7 @@ export default defineConfig({
     sitemap({ filter: (page) => !page.endsWith('/404/') && !page.includes('/search/') }),
     mermaidDiagrams(),
     pagefindIndex(),
+    // last: hashes the inline scripts of the final HTML
+    securityHeaders(),
   ],
 });

@@ -13,7 +13,7 @@ export function proseOf(mdx: string): string {
     .replace(/<\/?[A-Za-z][^>]*>/g, ' ')
     .replace(/\{\/\*[\s\S]*?\*\/\}/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[#>*_|`~-]+/g, ' ');
+    .replace(/[#>*_|`~]+/g, ' ');
 }
 
 export function wordCount(mdx: string): number {

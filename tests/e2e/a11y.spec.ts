@@ -1,0 +1,58 @@
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { test, expect, TEMPLATES } from './fixtures.ts';
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Every URL in the sitemap, as paths. */
+function sitemapPaths(): string[] {
+  const xml = readFileSync('dist/sitemap-0.xml', 'utf8');
+  return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+}
+
+async function axe(page: import('@playwright/test').Page) {
+  const r = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return r.violations.map((v) => `${v.id}: ${v.nodes.length}× ${v.nodes[0]?.target.join(' ')} — ${v.help}`);
+}
+
+const paths = sitemapPaths();
+const CHUNK = 12;
+for (let i = 0; i < paths.length; i += CHUNK) {
+  const chunk = paths.slice(i, i + CHUNK);
+  test(`axe: 0 violations on sitemap pages ${i + 1}-${i + chunk.length} (light)`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    const found: string[] = [];
+    for (const p of chunk) {
+      await page.goto(p);
+      for (const v of await axe(page)) found.push(`${p} ${v}`);
+    }
+    expect(found).toEqual([]);
+  });
+}
+
+test('axe: 0 violations on every template in dark mode, with the quiz hydrated and a dialog open', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const found: string[] = [];
+  for (const p of Object.values(TEMPLATES)) {
+    await page.goto(p);
+    const quiz = page.locator('.quiz');
+    if (await quiz.count()) {
+      await quiz.scrollIntoViewIfNeeded();
+      await expect(quiz).toHaveAttribute('data-live', '');
+    }
+    for (const v of await axe(page)) found.push(`${p} ${v}`);
+  }
+  await page.goto(TEMPLATES.home);
+  await page.keyboard.press('/');
+  await page.getByRole('searchbox').fill('cache');
+  await expect(page.locator('dialog .results a').first()).toBeVisible();
+  for (const v of await axe(page)) found.push(`search dialog ${v}`);
+  expect(found).toEqual([]);
+});
+
+test('axe: 0 violations at 360 px with the mobile menu open', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(TEMPLATES.lesson);
+  await page.getByRole('button', { name: 'Menu' }).click();
+  expect(await axe(page)).toEqual([]);
+});

@@ -1,0 +1,46 @@
+import { test, expect, TEMPLATES, scrollThrough } from './fixtures.ts';
+
+const mermaidRequests = (urls: string[]) => urls.filter((u) => /mermaid/i.test(u));
+
+test('diagrams are inline SVG at build time: no mermaid JavaScript on the page', async ({ page }) => {
+  const requests: string[] = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.goto(TEMPLATES.lesson);
+  const figure = page.locator('figure.diagram').first();
+  await expect(figure.locator('svg').first()).toBeAttached();
+  await expect(figure.locator('figcaption')).not.toBeEmpty();
+  await scrollThrough(page);
+  expect(mermaidRequests(requests)).toEqual([]);
+});
+
+test('diagrams switch with the theme', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(TEMPLATES.post);
+  await expect(page.locator('figure.diagram .diagram-dark').first()).toBeVisible();
+  await expect(page.locator('figure.diagram .diagram-light').first()).toBeHidden();
+});
+
+test.describe('without a browser at build time (dist-nobrowser)', () => {
+  test.use({ baseURL: 'http://127.0.0.1:4322' });
+
+  test('the page loads mermaid only when a diagram nears the viewport, then draws it', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.setViewportSize({ width: 1280, height: 700 });
+    await page.goto(TEMPLATES.lesson);
+    await expect(page.locator('pre[data-mermaid]').first()).toBeAttached();
+    const firstTop = await page.locator('pre[data-mermaid]').first().evaluate((el) => el.getBoundingClientRect().top);
+    if (firstTop > 700 + 400) expect(requests.filter((u) => u.includes('mermaid.esm'))).toEqual([]);
+    await page.locator('pre[data-mermaid]').first().scrollIntoViewIfNeeded();
+    await expect(page.locator('pre[data-mermaid] svg').first()).toBeVisible({ timeout: 20_000 });
+    expect(requests.some((u) => u.includes('/vendor/mermaid/mermaid.esm.min.mjs'))).toBe(true);
+  });
+
+  test('a page without diagrams never loads mermaid', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(TEMPLATES.topics);
+    await scrollThrough(page);
+    expect(mermaidRequests(requests)).toEqual([]);
+  });
+});

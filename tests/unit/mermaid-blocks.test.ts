@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { decodeAttr, findMermaidBlocks, LAZY_LOADER_TAG, replaceMermaidBlocks } from '../../src/lib/mermaid/blocks.ts';
+import { findChromium } from '../../src/lib/mermaid/render.ts';
+
+// What Expressive Code renders for a ```mermaid fence (first block on the page carries EC's assets).
+const ecBlock = (code: string, assets = '') =>
+  `<div class="expressive-code">${assets}<figure class="frame"><figcaption class="header"></figcaption><pre data-language="mermaid"><code><div class="ec-line"><div class="code">x</div></div></code></pre><div class="copy"><div aria-live="polite"></div><button title="Copy to clipboard" data-copied="Copied!" data-code="${code}"><div></div></button></div></figure></div>`;
+const ASSETS = '<link rel="stylesheet" href="/_astro/ec.css"/><script type="module" src="/_astro/ec.js"></script>';
+const pyBlock =
+  '<div class="expressive-code"><figure class="frame has-title"><figcaption class="header"><span class="title">x.py</span></figcaption><pre data-language="python"><code>print()</code></pre></figure></div>';
+
+const page = `<html><head></head><body><p>a</p>${ecBlock('flowchart LR\u007f  A[&quot;Client&quot;] --&gt; B', ASSETS)}\n<p><em>The <code>LB</code> sees every request.</em></p>${pyBlock}${ecBlock('sequenceDiagram\u007f  A->>B: hi')}</body></html>`;
+
+describe('mermaid blocks', () => {
+  it('finds each mermaid block with its source, caption and EC assets; leaves other code alone', () => {
+    const blocks = findMermaidBlocks(page);
+    expect(blocks).toHaveLength(2);
+    expect(blocks[0]).toMatchObject({ source: 'flowchart LR\n  A["Client"] --> B', caption: 'The <code>LB</code> sees every request.', assets: ASSETS });
+    expect(blocks[1]).toMatchObject({ source: 'sequenceDiagram\n  A->>B: hi', caption: '', assets: '' });
+  });
+
+  it('with SVGs: inlines both themes in a figure, keeps EC assets, adds no script', () => {
+    const blocks = findMermaidBlocks(page);
+    const out = replaceMermaidBlocks(page, blocks, [
+      { light: '<svg id="l1"></svg>', dark: '<svg id="d1"></svg>' },
+      { light: '<svg id="l2"></svg>', dark: '<svg id="d2"></svg>' },
+    ]);
+    expect(out).not.toContain('data-language="mermaid"');
+    expect(out).toContain(ASSETS);
+    expect(out).toContain(pyBlock);
+    expect(out).toContain('<figcaption id="diagram-1-caption">The <code>LB</code> sees every request.</figcaption>');
+    expect(out).toContain('<div class="diagram-svg diagram-dark" role="img" aria-labelledby="diagram-1-caption"><svg id="d1"></svg></div>');
+    expect(out).toContain('aria-label="Diagram"><svg id="l2">');
+    expect(out).not.toContain(LAZY_LOADER_TAG);
+  });
+
+  it('without a browser: keeps escaped source for the lazy loader and adds the loader once', () => {
+    const blocks = findMermaidBlocks(page);
+    const out = replaceMermaidBlocks(page, blocks, null);
+    expect(out).toContain('<pre class="mermaid-source" data-mermaid>flowchart LR\n  A[&quot;Client&quot;] --&gt; B</pre>');
+    expect(out.split(LAZY_LOADER_TAG)).toHaveLength(2);
+    expect(out.indexOf(LAZY_LOADER_TAG)).toBeLessThan(out.indexOf('</head>'));
+  });
+
+  it('pages without diagrams are untouched', () => {
+    const html = `<html><head></head><body>${pyBlock}</body></html>`;
+    expect(findMermaidBlocks(html)).toEqual([]);
+    expect(replaceMermaidBlocks(html, [], null)).toBe(html);
+  });
+
+  it('decodes HTML attribute entities', () => {
+    expect(decodeAttr('a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39; &#x41;')).toBe(`a & b <c> "d" 'e' A`);
+  });
+
+  it('MERMAID_BROWSER=off forces the no-browser path', () => {
+    expect(findChromium({ MERMAID_BROWSER: 'off', CHROME_PATH: '/usr/bin/chromium' })).toBeNull();
+    expect(findChromium({ CHROME_PATH: '/definitely/not/here', PATH: '' })).toBe(findChromium({}));
+  });
+});
