@@ -1,0 +1,106 @@
+/**
+ * `npm run bench`: builds the site, then measures per template (home, path,
+ * lesson, pattern, post, topic): gzip JS loaded at page load and after scrolling,
+ * HTML bytes, the four Lighthouse mobile scores, and build seconds per page.
+ * Timings depend on the machine, so they are measured here and never asserted in tests.
+ * Writes bench-results/bench.json as well as printing a table.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const PORT = 4330;
+const ORIGIN = `http://127.0.0.1:${PORT}`;
+const TEMPLATES: Record<string, string> = {
+  home: '/',
+  path: '/learn/building-blocks/',
+  lesson: '/learn/system-design-phase-2/load-balancing-strategies/',
+  pattern: '/patterns/circuit-breaker/',
+  post: '/blog/consistent-hashing-explained/',
+  topic: '/topics/load-balancing/',
+};
+
+function build(): { seconds: number; pages: number } {
+  const started = performance.now();
+  const r = spawnSync('npx', ['astro', 'build'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`build failed:\n${r.stdout}`);
+  const seconds = (performance.now() - started) / 1000;
+  const pages = readdirSync('dist', { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
+  return { seconds, pages };
+}
+
+async function jsBytes(path: string): Promise<{ initial: number; afterScroll: number; htmlRaw: number; htmlGzip: number }> {
+  const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS.slice(1) });
+  const page = await browser.newPage({ viewport: { width: 412, height: 823 }, isMobile: true });
+  const bodies = new Map<string, number>();
+  page.on('response', async (res) => {
+    const type = res.headers()['content-type'] ?? '';
+    if (!/javascript/.test(type)) return;
+    try {
+      bodies.set(res.url(), gzipSync(await res.body()).length);
+    } catch {
+      /* redirects have no body */
+    }
+  });
+  await page.goto(ORIGIN + path, { waitUntil: 'networkidle' });
+  const inline = await page.evaluate(() =>
+    [...document.querySelectorAll('script:not([src])')].filter((s) => s.getAttribute('type') !== 'application/ld+json').map((s) => s.textContent ?? '').join('\n'),
+  );
+  const inlineGzip = inline ? gzipSync(inline).length : 0;
+  const sum = () => [...bodies.values()].reduce((a, b) => a + b, 0) + inlineGzip;
+  const initial = sum();
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += 500) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  });
+  await page.waitForLoadState('networkidle');
+  const afterScroll = sum();
+  await browser.close();
+  const html = readFileSync(join('dist', path, 'index.html'));
+  return { initial, afterScroll, htmlRaw: html.length, htmlGzip: gzipSync(html).length };
+}
+
+async function lighthouseScores(path: string, port: number): Promise<Record<string, number>> {
+  const result = await lighthouse(ORIGIN + path, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
+  });
+  if (!result) throw new Error(`lighthouse gave no result for ${path}`);
+  const c = result.lhr.categories;
+  return Object.fromEntries(Object.entries(c).map(([k, v]) => [k, Math.round((v.score ?? 0) * 100)]));
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+const { seconds, pages } = build();
+const server = spawn('node', ['scripts/serve.ts', 'dist', String(PORT)], { stdio: 'ignore' });
+await new Promise((r) => setTimeout(r, 800));
+const chrome = await chromeLauncher.launch({ chromePath: CHROME, chromeFlags: FLAGS });
+const rows: Record<string, unknown>[] = [];
+try {
+  for (const [name, path] of Object.entries(TEMPLATES)) {
+    const js = await jsBytes(path);
+    const lh = await lighthouseScores(path, chrome.port);
+    rows.push({ template: name, path, ...js, lighthouse: lh });
+    console.log(
+      `${name.padEnd(8)} JS ${kb(js.initial).padStart(8)} initial, ${kb(js.afterScroll).padStart(8)} after scroll | HTML ${kb(js.htmlRaw)} (${kb(js.htmlGzip)} gzip) | ` +
+        `LH perf ${lh.performance} a11y ${lh.accessibility} bp ${lh['best-practices']} seo ${lh.seo}`,
+    );
+  }
+} finally {
+  await chrome.kill();
+  server.kill();
+}
+console.log(`build: ${seconds.toFixed(1)} s for ${pages} pages (${((seconds / pages) * 1000).toFixed(0)} ms per page)`);
+mkdirSync('bench-results', { recursive: true });
+writeFileSync('bench-results/bench.json', JSON.stringify({ date: new Date().toISOString(), build: { seconds, pages }, templates: rows }, null, 2));
