@@ -8,6 +8,7 @@ import { SITE } from './src/site.ts';
 import { mermaidDiagrams } from './integrations/mermaid.ts';
 import { pagefindIndex } from './integrations/pagefind.ts';
 import { securityHeaders } from './integrations/headers.ts';
+import { focusablePre } from './integrations/ec-focusable-pre.ts';
 
 export default defineConfig({
   site: SITE.url,
@@ -18,6 +19,7 @@ export default defineConfig({
     expressiveCode({
       // github-light fails contrast; the high-contrast variant passes axe.
       themes: ['github-dark', 'github-light-high-contrast'],
+      plugins: [focusablePre()],
       useDarkModeMediaQuery: false,
       themeCssSelector: (theme) => `[data-theme='${theme.type}']`,
       styleOverrides: { borderRadius: '0.5rem', codeFontSize: '0.875rem', uiFontSize: '0.875rem' },

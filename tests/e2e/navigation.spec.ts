@@ -37,7 +37,7 @@ test('the track lists modules 2.0 to 2.15 with levels, and unwritten ones are no
   await expect(soon.first().locator('h3 a')).toHaveCount(0);
 });
 
-test('the lesson page has a table of contents, tags linking to topics, a quiz and prev/next inside the path', async ({ page }) => {
+test('the lesson page has a table of contents with scroll-spy, tags linking to topics and a quiz', async ({ page }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(TEMPLATES.lesson);
   const toc = page.locator('toc-spy');

@@ -4,7 +4,7 @@ import { findChromium } from '../../src/lib/mermaid/render.ts';
 
 // What Expressive Code renders for a ```mermaid fence (first block on the page carries EC's assets).
 const ecBlock = (code: string, assets = '') =>
-  `<div class="expressive-code">${assets}<figure class="frame"><figcaption class="header"></figcaption><pre data-language="mermaid"><code><div class="ec-line"><div class="code">x</div></div></code></pre><div class="copy"><div aria-live="polite"></div><button title="Copy to clipboard" data-copied="Copied!" data-code="${code}"><div></div></button></div></figure></div>`;
+  `<div class="expressive-code">${assets}<figure class="frame"><figcaption class="header"></figcaption><pre data-language="mermaid" tabindex="0" aria-label="mermaid code"><code><div class="ec-line"><div class="code">x</div></div></code></pre><div class="copy"><div aria-live="polite"></div><button title="Copy to clipboard" data-copied="Copied!" data-code="${code}"><div></div></button></div></figure></div>`;
 const ASSETS = '<link rel="stylesheet" href="/_astro/ec.css"/><script type="module" src="/_astro/ec.js"></script>';
 const pyBlock =
   '<div class="expressive-code"><figure class="frame has-title"><figcaption class="header"><span class="title">x.py</span></figcaption><pre data-language="python"><code>print()</code></pre></figure></div>';

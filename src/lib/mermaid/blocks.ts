@@ -15,7 +15,7 @@ export interface MermaidBlock {
 }
 
 const BLOCK =
-  /<div class="expressive-code">((?:<link[^>]*>|<script[^>]*><\/script>)*)<figure class="frame[^"]*">(?:(?!<\/figure>)[\s\S])*?<pre data-language="mermaid">[\s\S]*?<\/figure><\/div>(\s*<p><em>([\s\S]*?)<\/em><\/p>)?/g;
+  /<div class="expressive-code">((?:<link[^>]*>|<script[^>]*><\/script>)*)<figure class="frame[^"]*">(?:(?!<\/figure>)[\s\S])*?<pre data-language="mermaid"[^>]*>[\s\S]*?<\/figure><\/div>(\s*<p><em>([\s\S]*?)<\/em><\/p>)?/g;
 const DATA_CODE = /data-code="([^"]*)"/;
 
 const ENTITIES: Record<string, string> = { '&quot;': '"', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&#39;': "'", '&#x27;': "'" };
