@@ -40,7 +40,9 @@ export default function Quiz({ id, title, questions }: Props) {
           return (
             <li class="quiz-question">
               <fieldset>
-                <legend>{q.prompt}</legend>
+                <legend>
+                  <span class="quiz-num">{qi + 1}.</span> {q.prompt}
+                </legend>
                 <div class="quiz-choices">
                   {q.choices.map((c, ci) => (
                     <label
