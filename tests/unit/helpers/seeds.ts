@@ -108,3 +108,45 @@ function splitPatternTags(line: string): string[] {
   if (!tags) throw new Error(`cannot split pattern tags "${line}"`);
   return tags;
 }
+
+export interface SeedPost {
+  title: string;
+  category: string;
+  minutes: number;
+  summary: string;
+}
+
+/** Seed 003: the 21 blog posts, in the seed's order. */
+export function blogSeed(): { count: number; posts: SeedPost[] } {
+  const lines = seed('003');
+  const posts: SeedPost[] = [];
+  lines.forEach((l, i) => {
+    const m = /^(\d+) min$/.exec(l);
+    if (m) posts.push({ category: lines[i - 1]!, minutes: Number(m[1]), title: lines[i + 1]!, summary: lines[i + 2]! });
+  });
+  return { count: Number(/^(\d+) Articles Published$/m.exec(lines.join('\n'))![1]), posts };
+}
+
+export interface SeedCourseModule {
+  title: string;
+  lessons: { title: string; topics: string[] }[];
+}
+
+/** Seed 004: the course, 6 modules x 5 lessons with each lesson's topic list. */
+export function courseSeed(): { modules: SeedCourseModule[]; stated: { modules: number; lessons: number } } {
+  const lines = seed('004');
+  const i = lines.findIndex((l) => /^\d+ modules .* \d+ lessons/.test(l));
+  const stated = /^(\d+) modules .* (\d+) lessons(.*)$/.exec(lines[i]!)!;
+  const body = [stated[3]!, ...lines.slice(i + 1)];
+  const modules: SeedCourseModule[] = [];
+  let j = 0;
+  while (j < body.length) {
+    const mod: SeedCourseModule = { title: body[j]!, lessons: [] };
+    j += 2;
+    for (let k = 0; k < 5; k++, j += 2) {
+      mod.lessons.push({ title: body[j]!, topics: body[j + 1]!.split(',').map((t) => t.trim()) });
+    }
+    modules.push(mod);
+  }
+  return { modules, stated: { modules: Number(stated[1]), lessons: Number(stated[2]) } };
+}
