@@ -44,9 +44,11 @@ export function gcraDecide(spec: GcraSpec, state: GcraState, nowMs: number, cost
   const tolerance = (spec.burst + 1) * T;
   const now = nowMs * spec.limit;
   const tat = state.tatTimesLimit ?? now;
-  const newTat = Math.max(tat, now) + cost * T;
-  const allowAt = newTat - tolerance;
-  if (now >= allowAt) {
+  // Scaled time until the request fits: max(tat, now) + cost*T - tolerance - now, written so that no term is
+  // added and then subtracted again (with a fractional now, (now + T) - T need not equal now in floating point).
+  const wait = Math.max(tat - now, 0) + cost * T - tolerance;
+  if (wait <= 0) {
+    const newTat = Math.max(tat, now) + cost * T;
     return {
       decision: { allowed: true, remaining: wholeRequests(tolerance - (newTat - now), T), retryAfterMs: 0 },
       state: { kind: 'gcra', tatTimesLimit: newTat },
@@ -54,7 +56,7 @@ export function gcraDecide(spec: GcraSpec, state: GcraState, nowMs: number, cost
   }
   // redis-cell reports retry_after = allow_at - now only when increment <= tolerance; otherwise the request
   // can never pass (it returns -1, which this model spells Infinity).
-  const retryAfterMs = cost > spec.burst + 1 ? Infinity : (allowAt - now) / spec.limit;
+  const retryAfterMs = cost > spec.burst + 1 ? Infinity : wait / spec.limit;
   return {
     decision: { allowed: false, remaining: wholeRequests(tolerance - Math.max(0, tat - now), T), retryAfterMs },
     state,

@@ -184,3 +184,17 @@ describe('GCRA agrees with a transliteration of redis-cell rate_limit on random 
     );
   });
 });
+
+describe('GCRA at fractional times', () => {
+  // Found by the retryAfterMs property: with T = 2309 / 2 = 1154.5 ms and burst 0, the second request at 0 must
+  // wait exactly 1154.5 ms, and a request 1 µs after that must pass. Computing allow_at as (now + T) - T let
+  // floating point put allow_at a hair after a fractional now and deny it.
+  it('passes just after retryAfterMs when the emission interval is fractional', () => {
+    const l = createLimiter({ kind: 'gcra', limit: 2, periodMs: 2309, burst: 0 });
+    expect(l.take(0).allowed).toBe(true);
+    const d = l.take(0);
+    expect(d).toEqual({ allowed: false, remaining: 0, retryAfterMs: 1154.5 });
+    expect(l.peek(1154.5 + 1e-3).allowed).toBe(true);
+    expect(l.peek(1154.5 - 1e-3).allowed).toBe(false);
+  });
+});
