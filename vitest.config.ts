@@ -5,5 +5,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // Property tests run hundreds of cases; a shared CI machine must not turn slow into failed.
+    testTimeout: 30_000,
   },
 });
