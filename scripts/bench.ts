@@ -68,7 +68,13 @@ async function jsBytes(path: string): Promise<{ initial: number; afterScroll: nu
   return { initial, afterScroll, htmlRaw: html.length, htmlGzip: gzipSync(html).length };
 }
 
-async function lighthouseScores(path: string, port: number): Promise<Record<string, number>> {
+interface LighthouseRun {
+  scores: Record<string, number>;
+  /** Weighted audits that lost points, so a score under 100 says why. */
+  misses: string[];
+}
+
+async function lighthouseScores(path: string, port: number): Promise<LighthouseRun> {
   const result = await lighthouse(ORIGIN + path, {
     port,
     output: 'json',
@@ -76,8 +82,14 @@ async function lighthouseScores(path: string, port: number): Promise<Record<stri
     onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'],
   });
   if (!result) throw new Error(`lighthouse gave no result for ${path}`);
-  const c = result.lhr.categories;
-  return Object.fromEntries(Object.entries(c).map(([k, v]) => [k, Math.round((v.score ?? 0) * 100)]));
+  const { categories, audits } = result.lhr;
+  const scores = Object.fromEntries(Object.entries(categories).map(([k, v]) => [k, Math.round((v.score ?? 0) * 100)]));
+  const misses = Object.values(categories).flatMap((cat) =>
+    cat.auditRefs
+      .filter((ref) => ref.weight > 0 && (audits[ref.id]?.score ?? 1) < 1)
+      .map((ref) => `${cat.id}: ${ref.id}${audits[ref.id]?.displayValue ? ` (${audits[ref.id]?.displayValue})` : ''}`),
+  );
+  return { scores, misses };
 }
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -90,12 +102,13 @@ const rows: Record<string, unknown>[] = [];
 try {
   for (const [name, path] of Object.entries(TEMPLATES)) {
     const js = await jsBytes(path);
-    const lh = await lighthouseScores(path, chrome.port);
-    rows.push({ template: name, path, ...js, lighthouse: lh });
+    const { scores: lh, misses } = await lighthouseScores(path, chrome.port);
+    rows.push({ template: name, path, ...js, lighthouse: lh, lighthouseMisses: misses });
     console.log(
       `${name.padEnd(8)} JS ${kb(js.initial).padStart(8)} initial, ${kb(js.afterScroll).padStart(8)} after scroll | HTML ${kb(js.htmlRaw)} (${kb(js.htmlGzip)} gzip) | ` +
         `LH perf ${lh.performance} a11y ${lh.accessibility} bp ${lh['best-practices']} seo ${lh.seo}`,
     );
+    for (const m of misses) console.log(`           lost points: ${m}`);
   }
 } finally {
   await chrome.kill();

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { RenderedDiagram } from './blocks.ts';
+import { compactSvg } from './compact.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -73,7 +74,7 @@ export async function renderDiagrams(executablePath: string, jobs: DiagramJob[])
         if (r.error !== undefined || r.svg === undefined) {
           throw new Error(`Mermaid could not draw the diagram #${i + 1} in ${jobs[i]?.origin}: ${r.error}`);
         }
-        (out[i] as RenderedDiagram)[theme] = r.svg;
+        (out[i] as RenderedDiagram)[theme] = compactSvg(r.svg);
       });
     }
     return out;
