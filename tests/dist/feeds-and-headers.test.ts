@@ -61,4 +61,9 @@ describe('_headers', () => {
     if (drawn) expect(existsSync(join(DIST, 'vendor', 'mermaid'))).toBe(false);
     expect(drawn).toBe(true);
   });
+
+  it('no page keeps a mermaid code block: every fence became a diagram', () => {
+    const left = distHtmlFiles().filter((f) => read(f).includes('data-language="mermaid"'));
+    expect(left).toEqual([]);
+  });
 });

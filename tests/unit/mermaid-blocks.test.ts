@@ -42,6 +42,18 @@ describe('mermaid blocks', () => {
     expect(out.indexOf(LAZY_LOADER_TAG)).toBeLessThan(out.indexOf('</head>'));
   });
 
+  it('finds the block when Expressive Code inlined its stylesheet into the first block', () => {
+    // With emitExternalStylesheet: false, EC puts a <style> (CSS with > combinators and data: URLs) in the first block.
+    const style = '<style>.frame>pre{color:red}.copy button{background:url("data:image/svg+xml,%3Csvg%3E")}</style>';
+    const html = `<html><head></head><body>${ecBlock('flowchart LR\u007f  A --&gt; B', style)}${pyBlock}</body></html>`;
+    const blocks = findMermaidBlocks(html);
+    expect(blocks).toHaveLength(1);
+    expect(blocks[0]!.assets).toBe(style);
+    const out = replaceMermaidBlocks(html, blocks, [{ light: '<svg id="l"></svg>', dark: '<svg id="d"></svg>' }]);
+    expect(out).not.toContain('data-language="mermaid"');
+    expect(out).toContain(`${style}<figure class="diagram">`);
+  });
+
   it('pages without diagrams are untouched', () => {
     const html = `<html><head></head><body>${pyBlock}</body></html>`;
     expect(findMermaidBlocks(html)).toEqual([]);

@@ -10,12 +10,12 @@ export interface MermaidBlock {
   source: string;
   /** caption HTML (the italic paragraph right after the fence), or '' */
   caption: string;
-  /** <link>/<script> tags Expressive Code put inside the block; kept so other code blocks still work */
+  /** <link>/<style>/<script> tags Expressive Code put inside the block; kept so other code blocks still work */
   assets: string;
 }
 
 const BLOCK =
-  /<div class="expressive-code">((?:<link[^>]*>|<script[^>]*><\/script>)*)<figure class="frame[^"]*">(?:(?!<\/figure>)[\s\S])*?<pre data-language="mermaid"[^>]*>[\s\S]*?<\/figure><\/div>(\s*<p><em>([\s\S]*?)<\/em><\/p>)?/g;
+  /<div class="expressive-code">((?:<link[^>]*>|<style[^>]*>(?:(?!<\/style>)[\s\S])*<\/style>|<script[^>]*><\/script>)*)<figure class="frame[^"]*">(?:(?!<\/figure>)[\s\S])*?<pre data-language="mermaid"[^>]*>[\s\S]*?<\/figure><\/div>(\s*<p><em>([\s\S]*?)<\/em><\/p>)?/g;
 const DATA_CODE = /data-code="([^"]*)"/;
 
 const ENTITIES: Record<string, string> = { '&quot;': '"', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&#39;': "'", '&#x27;': "'" };
