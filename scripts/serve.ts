@@ -1,6 +1,9 @@
 // A minimal static file server for tests and bench: `node scripts/serve.ts <dir> <port>`.
 // Serves dir/x/index.html for /x/, dist's 404.html for misses, only on 127.0.0.1.
+// Text is gzipped when the client accepts it, as every CDN does, so bench measures
+// the bytes a reader actually downloads.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -40,6 +43,10 @@ createServer(async (req, res) => {
   const found = await file(path);
   const target = found ?? join(root, '404.html');
   const body = await readFile(target).catch(() => Buffer.from('Not found'));
-  res.writeHead(found ? 200 : 404, { 'Content-Type': TYPES[extname(target)] ?? 'application/octet-stream' });
-  res.end(body);
+  const type = TYPES[extname(target)] ?? 'application/octet-stream';
+  const gzip = /^(text\/|application\/(json|xml)|image\/svg)/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  const headers: Record<string, string> = { 'Content-Type': type, Vary: 'Accept-Encoding' };
+  if (gzip) headers['Content-Encoding'] = 'gzip';
+  res.writeHead(found ? 200 : 404, headers);
+  res.end(gzip ? gzipSync(body) : body);
 }).listen(port, '127.0.0.1', () => console.log(`Serving ${root} on http://127.0.0.1:${port}/`));

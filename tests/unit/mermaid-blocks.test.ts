@@ -51,7 +51,10 @@ describe('mermaid blocks', () => {
     expect(blocks[0]!.assets).toBe(style);
     const out = replaceMermaidBlocks(html, blocks, [{ light: '<svg id="l"></svg>', dark: '<svg id="d"></svg>' }]);
     expect(out).not.toContain('data-language="mermaid"');
-    expect(out).toContain(`${style}<figure class="diagram">`);
+    // the styles still apply to the other code blocks, from <head> where <style> is valid
+    expect(out).toContain(`${style}</head>`);
+    expect(out).toContain('<body><figure class="diagram">');
+    expect(out.split(style)).toHaveLength(2);
   });
 
   it('pages without diagrams are untouched', () => {

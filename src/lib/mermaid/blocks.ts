@@ -58,8 +58,10 @@ export function figureHtml(block: MermaidBlock, index: number, rendered: Rendere
       `<div class="diagram-svg diagram-dark" role="img"${label}>${rendered.dark}</div>`
     : // No browser at build time: the source stays readable and the lazy loader draws it in the page.
       `<pre class="mermaid-source" data-mermaid>${escapeHtml(block.source)}</pre>`;
-  return `${block.assets}<figure class="diagram">${body}${caption}</figure>`;
+  return `${block.assets.replace(STYLE, '')}<figure class="diagram">${body}${caption}</figure>`;
 }
+
+const STYLE = /<style[^>]*>(?:(?!<\/style>)[\s\S])*<\/style>/g;
 
 export const LAZY_LOADER_TAG = '<script type="module" src="/vendor/mermaid/lazy.js"></script>';
 
@@ -69,9 +71,12 @@ export const LAZY_LOADER_TAG = '<script type="module" src="/vendor/mermaid/lazy.
  */
 export function replaceMermaidBlocks(html: string, blocks: MermaidBlock[], rendered: RenderedDiagram[] | null): string {
   let out = html;
+  // A <style> Expressive Code put in the block moves to <head>, where <style> is valid HTML.
+  const styles = blocks.flatMap((b) => b.assets.match(STYLE) ?? []).join('');
   blocks.forEach((block, i) => {
     out = out.replace(block.match, () => figureHtml(block, i, rendered ? (rendered[i] ?? null) : null));
   });
+  if (styles) out = out.replace('</head>', () => `${styles}</head>`);
   if (!rendered && blocks.length > 0) out = out.replace('</head>', () => `${LAZY_LOADER_TAG}</head>`);
   return out;
 }
