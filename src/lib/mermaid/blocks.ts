@@ -2,6 +2,7 @@
  * Finds the mermaid code blocks Expressive Code rendered into built HTML and
  * swaps them for diagrams. Pure string work, so it is unit-tested without a build.
  */
+import { shareSvgStyle } from './shared-style.ts';
 
 export interface MermaidBlock {
   /** the whole matched HTML: the code block plus its caption paragraph, if any */
@@ -72,11 +73,21 @@ export const LAZY_LOADER_TAG = '<script type="module" src="/vendor/mermaid/lazy.
 export function replaceMermaidBlocks(html: string, blocks: MermaidBlock[], rendered: RenderedDiagram[] | null): string {
   let out = html;
   // A <style> Expressive Code put in the block moves to <head>, where <style> is valid HTML.
-  const styles = blocks.flatMap((b) => b.assets.match(STYLE) ?? []).join('');
+  const styles = blocks.flatMap((b) => b.assets.match(STYLE) ?? []);
+  // Each distinct diagram style goes to <head> once instead of inside every SVG.
+  const diagramCss = new Set<string>();
+  const share = (svg: string) => {
+    const shared = shareSvgStyle(svg);
+    if (shared.css) diagramCss.add(shared.css);
+    return shared.svg;
+  };
   blocks.forEach((block, i) => {
-    out = out.replace(block.match, () => figureHtml(block, i, rendered ? (rendered[i] ?? null) : null));
+    const r = rendered?.[i];
+    const diagram = r ? { light: share(r.light), dark: share(r.dark) } : null;
+    out = out.replace(block.match, () => figureHtml(block, i, diagram));
   });
-  if (styles) out = out.replace('</head>', () => `${styles}</head>`);
+  if (diagramCss.size) styles.push(`<style>${[...diagramCss].join('')}</style>`);
+  if (styles.length) out = out.replace('</head>', () => `${styles.join('')}</head>`);
   if (!rendered && blocks.length > 0) out = out.replace('</head>', () => `${LAZY_LOADER_TAG}</head>`);
   return out;
 }

@@ -1,0 +1,68 @@
+/**
+ * Mermaid puts a ~5 KB <style> in every SVG, scoped by the SVG's id. Diagrams of
+ * one kind in one theme carry the same rules under different ids, so a page with
+ * three flowcharts in two themes repeats them six times. Scoping the rules by a
+ * class named after their hash lets the page carry each distinct style once, in
+ * <head>. Pure string work, unit-tested without a browser.
+ */
+import { createHash } from 'node:crypto';
+
+export interface SharedSvg {
+  /** the SVG without its <style>, its root tagged with the style's class */
+  svg: string;
+  /** the style's rules scoped by that class, or '' when the SVG was left as it was */
+  css: string;
+}
+
+const ROOT = /^<svg id="([^"]+)"([^>]*)>/;
+const STYLE = /<style>((?:(?!<\/style>)[\s\S])*)<\/style>/;
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Top-level CSS blocks ("selector{...}" or "@keyframes x{...{...}}"), split by brace depth. */
+export function cssBlocks(css: string): string[] {
+  const blocks: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < css.length; i++) {
+    const c = css[i];
+    if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) {
+      blocks.push(css.slice(start, i + 1));
+      start = i + 1;
+    }
+  }
+  const rest = css.slice(start).trim();
+  if (rest) blocks.push(rest);
+  return blocks;
+}
+
+/** Drops rules every one of whose selectors needs `marker`, e.g. styles for a look this SVG does not use. */
+export function dropRulesNeeding(css: string, marker: string): string {
+  return cssBlocks(css)
+    .filter((block) => {
+      const prelude = block.slice(0, block.indexOf('{'));
+      if (prelude.startsWith('@')) return true;
+      return !prelude.split(',').every((sel) => sel.includes(marker));
+    })
+    .join('');
+}
+
+export function shareSvgStyle(svg: string): SharedSvg {
+  const root = ROOT.exec(svg);
+  const style = STYLE.exec(svg);
+  if (!root || !style) return { svg, css: '' };
+  const id = root[1] as string;
+  let css = style[1] as string;
+  // The "neo" look's rules point at a gradient inside this very SVG, which a shared style cannot.
+  if (!svg.replace(style[0], '').includes('data-look="neo"')) css = dropRulesNeeding(css, '[data-look="neo"]');
+  const scoped = css.replace(new RegExp(`#${escapeRe(id)}(?![\\w-])`, 'g'), '.__scope__');
+  // Any other reference to this SVG's ids would break once shared: leave such a diagram alone.
+  if (scoped.includes(`#${id}`)) return { svg, css: '' };
+  const cls = `mm-${createHash('sha256').update(scoped).digest('hex').slice(0, 10)}`;
+  const attrs = (root[2] as string).includes(' class="')
+    ? (root[2] as string).replace(' class="', ` class="${cls} `)
+    : `${root[2]} class="${cls}"`;
+  const out = `<svg id="${id}"${attrs}>` + svg.slice(root[0].length).replace(style[0], '');
+  return { svg: out, css: scoped.replaceAll('.__scope__', `.${cls}`) };
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { cssBlocks, dropRulesNeeding, shareSvgStyle } from '../../src/lib/mermaid/shared-style.ts';
+import { findMermaidBlocks, replaceMermaidBlocks } from '../../src/lib/mermaid/blocks.ts';
+
+// The shape of what mermaid 11+ emits: rules scoped by the SVG id, keyframes, and "neo" look rules
+// pointing at a gradient defined inside the same SVG.
+const css = (id: string) =>
+  `#${id}{font-size:16px;fill:#000000;}@keyframes dash{to{stroke-dashoffset:0;}}` +
+  `#${id} .node rect{fill:#eee;stroke:#999;}#${id} .marker{fill:#666;}` +
+  `#${id} [data-look="neo"].node rect,#${id} [data-look="neo"].cluster rect{stroke:url(#${id}-gradient);}`;
+const svg = (id: string, body = '<g class="node"><rect/></g>') =>
+  `<svg id="${id}" width="100%" xmlns="http://www.w3.org/2000/svg" class="flowchart" viewBox="0 0 10 10"><style>${css(id)}</style>${body}</svg>`;
+
+describe('shared mermaid styles', () => {
+  it('splits CSS into top-level blocks, keeping nested @keyframes whole', () => {
+    expect(cssBlocks('a{x:1}@keyframes k{from{o:0}to{o:1}}b,c{y:2}')).toEqual(['a{x:1}', '@keyframes k{from{o:0}to{o:1}}', 'b,c{y:2}']);
+  });
+
+  it('drops a rule only when every selector in it needs the marker', () => {
+    expect(dropRulesNeeding('a [m]{x:1}a [m],b{y:2}c{z:3}@keyframes k{to{o:1}}', '[m]')).toBe('a [m],b{y:2}c{z:3}@keyframes k{to{o:1}}');
+  });
+
+  it('two diagrams of one kind share one class and one style; their SVGs lose the inline <style>', () => {
+    const a = shareSvgStyle(svg('diagram-1-light'));
+    const b = shareSvgStyle(svg('diagram-2-light'));
+    expect(a.css).not.toBe('');
+    expect(a.css).toBe(b.css);
+    const cls = /class="(mm-[0-9a-f]{10}) flowchart"/.exec(a.svg)?.[1];
+    expect(cls).toBeDefined();
+    expect(b.svg).toContain(`class="${cls} flowchart"`);
+    expect(a.svg).not.toContain('<style>');
+    expect(a.svg).toContain('<g class="node"><rect/></g></svg>');
+    expect(a.css).toContain(`.${cls}{font-size:16px;fill:#000000;}`);
+    expect(a.css).toContain(`.${cls} .node rect{fill:#eee;stroke:#999;}`);
+    expect(a.css).toContain('@keyframes dash{to{stroke-dashoffset:0;}}');
+    expect(a.css).not.toContain('diagram-1');
+    expect(a.css).not.toContain('neo');
+  });
+
+  it('different rules get different classes', () => {
+    const light = shareSvgStyle(svg('d-light'));
+    const dark = shareSvgStyle(svg('d-dark').replace('fill:#eee', 'fill:#1f2020'));
+    expect(light.css).not.toBe(dark.css);
+    expect(/mm-[0-9a-f]{10}/.exec(light.svg)?.[0]).not.toBe(/mm-[0-9a-f]{10}/.exec(dark.svg)?.[0]);
+  });
+
+  it('leaves alone an SVG whose rules must point into it (the neo look uses its own gradient)', () => {
+    const neo = svg('diagram-1-light', '<g class="node" data-look="neo"><rect/></g>');
+    expect(shareSvgStyle(neo)).toEqual({ svg: neo, css: '' });
+  });
+
+  it('adds a class attribute when the root has none, and leaves SVGs without a style untouched', () => {
+    const bare = svg('x').replace(' class="flowchart"', '');
+    expect(shareSvgStyle(bare).svg).toMatch(/^<svg id="x" [^>]* class="mm-[0-9a-f]{10}">/);
+    const plain = '<svg id="y"><g/></svg>';
+    expect(shareSvgStyle(plain)).toEqual({ svg: plain, css: '' });
+  });
+
+  it('a page carries each distinct diagram style once, in <head>', () => {
+    const block = (code: string) =>
+      `<div class="expressive-code"><figure class="frame"><pre data-language="mermaid"><code>x</code></pre><div class="copy"><button data-code="${code}"></button></div></figure></div>`;
+    const page = `<html><head></head><body>${block('flowchart LR\u007fA-->B')}${block('flowchart LR\u007fC-->D')}</body></html>`;
+    const out = replaceMermaidBlocks(page, findMermaidBlocks(page), [
+      { light: svg('diagram-1-light'), dark: svg('diagram-1-dark').replace('fill:#eee', 'fill:#333') },
+      { light: svg('diagram-2-light'), dark: svg('diagram-2-dark').replace('fill:#eee', 'fill:#333') },
+    ]);
+    const head = out.slice(0, out.indexOf('</head>'));
+    const body = out.slice(out.indexOf('<body>'));
+    expect(body).not.toContain('<style>');
+    expect(head.match(/\.mm-[0-9a-f]{10}\{font-size/g)).toHaveLength(2);
+    expect(new Set(body.match(/mm-[0-9a-f]{10}/g))).toHaveProperty('size', 2);
+  });
+});
