@@ -3,7 +3,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { inlineScriptHashes } from '../../integrations/headers.ts';
-import { DIST, distHtmlFiles, read } from './helpers.ts';
+import { DIST, distHtmlFiles, read, urlOf } from './helpers.ts';
 
 describe('RSS', () => {
   const xml = read(join(DIST, 'rss.xml'));
@@ -60,6 +60,19 @@ describe('_headers', () => {
     const drawn = distHtmlFiles().some((f) => read(f).includes('class="diagram-svg'));
     if (drawn) expect(existsSync(join(DIST, 'vendor', 'mermaid'))).toBe(false);
     expect(drawn).toBe(true);
+  });
+
+  it('every drawn diagram uses a style shared in <head> instead of carrying its own copy', () => {
+    const unshared: string[] = [];
+    for (const f of distHtmlFiles()) {
+      const html = read(f);
+      const head = html.slice(0, html.indexOf('</head>'));
+      for (const [tag, id] of html.matchAll(/<svg id="(diagram-[^"]+)"[^>]*>/g)) {
+        const cls = / class="(mm-[0-9a-f]{10})[ "]/.exec(tag)?.[1];
+        if (!cls || !head.includes(`.${cls}{`)) unshared.push(`${urlOf(f)} #${id}`);
+      }
+    }
+    expect(unshared).toEqual([]);
   });
 
   it('no page keeps a mermaid code block: every fence became a diagram', () => {

@@ -44,9 +44,14 @@ describe('shared mermaid styles', () => {
     expect(/mm-[0-9a-f]{10}/.exec(light.svg)?.[0]).not.toBe(/mm-[0-9a-f]{10}/.exec(dark.svg)?.[0]);
   });
 
-  it('leaves alone an SVG whose rules must point into it (the neo look uses its own gradient)', () => {
-    const neo = svg('diagram-1-light', '<g class="node" data-look="neo"><rect/></g>');
-    expect(shareSvgStyle(neo)).toEqual({ svg: neo, css: '' });
+  it('keeps the rules that point into the SVG (the neo look uses its own gradient) in a small local style', () => {
+    const neo = shareSvgStyle(svg('diagram-1-light', '<g class="node" data-look="neo"><rect/></g>'));
+    const plain = shareSvgStyle(svg('diagram-2-light'));
+    expect(neo.css).toBe(plain.css);
+    expect(neo.svg).toContain(
+      '<style>#diagram-1-light [data-look="neo"].node rect,#diagram-1-light [data-look="neo"].cluster rect{stroke:url(#diagram-1-light-gradient);}</style>',
+    );
+    expect(neo.svg).not.toContain('.node rect{fill:#eee');
   });
 
   it('adds a class attribute when the root has none, and leaves SVGs without a style untouched', () => {

@@ -54,15 +54,18 @@ export function shareSvgStyle(svg: string): SharedSvg {
   if (!root || !style) return { svg, css: '' };
   const id = root[1] as string;
   let css = style[1] as string;
-  // The "neo" look's rules point at a gradient inside this very SVG, which a shared style cannot.
   if (!svg.replace(style[0], '').includes('data-look="neo"')) css = dropRulesNeeding(css, '[data-look="neo"]');
-  const scoped = css.replace(new RegExp(`#${escapeRe(id)}(?![\\w-])`, 'g'), '.__scope__');
-  // Any other reference to this SVG's ids would break once shared: leave such a diagram alone.
-  if (scoped.includes(`#${id}`)) return { svg, css: '' };
+  // Rules that point at this SVG's own elements (the "neo" look's gradient) cannot be shared: they stay inside it.
+  const ownRef = new RegExp(`#${escapeRe(id)}[\\w-]`);
+  const blocks = cssBlocks(css);
+  const local = blocks.filter((b) => ownRef.test(b)).join('');
+  const shared = blocks.filter((b) => !ownRef.test(b)).join('');
+  if (!shared) return { svg, css: '' };
+  const scoped = shared.replace(new RegExp(`#${escapeRe(id)}(?![\\w-])`, 'g'), '.__scope__');
   const cls = `mm-${createHash('sha256').update(scoped).digest('hex').slice(0, 10)}`;
   const attrs = (root[2] as string).includes(' class="')
     ? (root[2] as string).replace(' class="', ` class="${cls} `)
     : `${root[2]} class="${cls}"`;
-  const out = `<svg id="${id}"${attrs}>` + svg.slice(root[0].length).replace(style[0], '');
-  return { svg: out, css: scoped.replaceAll('.__scope__', `.${cls}`) };
+  const body = svg.slice(root[0].length).replace(style[0], () => (local ? `<style>${local}</style>` : ''));
+  return { svg: `<svg id="${id}"${attrs}>${body}`, css: scoped.replaceAll('.__scope__', `.${cls}`) };
 }
