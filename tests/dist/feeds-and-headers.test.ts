@@ -56,6 +56,9 @@ describe('_headers', () => {
     expect([...missing]).toEqual([]);
   });
 
+});
+
+describe('diagrams', () => {
   it('mermaid is not shipped when diagrams were drawn at build time', () => {
     const drawn = distHtmlFiles().some((f) => read(f).includes('class="diagram-svg'));
     if (drawn) expect(existsSync(join(DIST, 'vendor', 'mermaid'))).toBe(false);
@@ -70,6 +73,10 @@ describe('_headers', () => {
       for (const [tag, id] of html.matchAll(/<svg id="(diagram-[^"]+)"[^>]*>/g)) {
         const cls = / class="(mm-[0-9a-f]{10})[ "]/.exec(tag)?.[1];
         if (!cls || !head.includes(`.${cls}{`)) unshared.push(`${urlOf(f)} #${id}`);
+      }
+      // <style> in <head> is raw text: a character reference there would be a broken selector.
+      for (const [, css] of head.matchAll(/<style>(\.mm-(?:(?!<\/style>)[\s\S])*)<\/style>/g)) {
+        if (/&(?:[a-z]+|#\d+|#x[0-9a-f]+);/i.test(css ?? '')) unshared.push(`${urlOf(f)}: character reference in the shared diagram style`);
       }
     }
     expect(unshared).toEqual([]);

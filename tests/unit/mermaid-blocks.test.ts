@@ -65,6 +65,8 @@ describe('mermaid blocks', () => {
 
   it('decodes HTML attribute entities', () => {
     expect(decodeAttr('a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39; &#x41;')).toBe(`a & b <c> "d" 'e' A`);
+    // one pass: an escaped reference decodes once, not twice
+    expect(decodeAttr('&amp;lt; &amp;#39; &#xFFFFFFF;')).toBe('&lt; &#39; &#xFFFFFFF;');
   });
 
   it('MERMAID_BROWSER=off forces the no-browser path', () => {

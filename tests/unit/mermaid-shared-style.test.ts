@@ -37,6 +37,15 @@ describe('shared mermaid styles', () => {
     expect(a.css).not.toContain('neo');
   });
 
+  it('decodes character references: SVG decodes them in <style>, an HTML <style> would not', () => {
+    const seq = svg('s').replace('.marker{fill:#666;}', '.marker{fill:#666;}#s text.actor&gt;tspan{fill:#333;}');
+    const { css } = shareSvgStyle(seq);
+    expect(css).toMatch(/\.mm-[0-9a-f]{10} text\.actor>tspan\{fill:#333;\}/);
+    expect(css).not.toContain('&gt;');
+    const hostile = svg('h').replace('.marker{fill:#666;}', '.marker{content:"&lt;/style&gt;";}');
+    expect(shareSvgStyle(hostile)).toEqual({ svg: hostile, css: '' });
+  });
+
   it('different rules get different classes', () => {
     const light = shareSvgStyle(svg('d-light'));
     const dark = shareSvgStyle(svg('d-dark').replace('fill:#eee', 'fill:#1f2020'));

@@ -19,18 +19,8 @@ const BLOCK =
   /<div class="expressive-code">((?:<link[^>]*>|<style[^>]*>(?:(?!<\/style>)[\s\S])*<\/style>|<script[^>]*><\/script>)*)<figure class="frame[^"]*">(?:(?!<\/figure>)[\s\S])*?<pre data-language="mermaid"[^>]*>[\s\S]*?<\/figure><\/div>(\s*<p><em>([\s\S]*?)<\/em><\/p>)?/g;
 const DATA_CODE = /data-code="([^"]*)"/;
 
-const ENTITIES: Record<string, string> = { '&quot;': '"', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&#39;': "'", '&#x27;': "'" };
-
-export function decodeAttr(value: string): string {
-  return value
-    .replace(/&(quot|amp|lt|gt|#39|#x27);/g, (m) => ENTITIES[m] ?? m)
-    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)));
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
+export { decodeAttr, escapeHtml } from './entities.ts';
+import { decodeAttr, escapeHtml } from './entities.ts';
 
 export function findMermaidBlocks(html: string): MermaidBlock[] {
   const blocks: MermaidBlock[] = [];

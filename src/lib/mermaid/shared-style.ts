@@ -6,6 +6,7 @@
  * <head>. Pure string work, unit-tested without a browser.
  */
 import { createHash } from 'node:crypto';
+import { decodeAttr } from './entities.ts';
 
 export interface SharedSvg {
   /** the SVG without its <style>, its root tagged with the style's class */
@@ -53,7 +54,10 @@ export function shareSvgStyle(svg: string): SharedSvg {
   const style = STYLE.exec(svg);
   if (!root || !style) return { svg, css: '' };
   const id = root[1] as string;
-  let css = style[1] as string;
+  // Inside SVG the parser decodes character references (mermaid writes "text.actor&gt;tspan");
+  // an HTML <style> is raw text and would not, so decode them before the rules move to <head>.
+  let css = decodeAttr(style[1] as string);
+  if (/<\/style/i.test(css)) return { svg, css: '' };
   if (!svg.replace(style[0], '').includes('data-look="neo"')) css = dropRulesNeeding(css, '[data-look="neo"]');
   // Rules that point at this SVG's own elements (the "neo" look's gradient) cannot be shared: they stay inside it.
   const ownRef = new RegExp(`#${escapeRe(id)}[\\w-]`);
