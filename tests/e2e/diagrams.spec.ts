@@ -20,6 +20,27 @@ test('diagrams switch with the theme', async ({ page }) => {
   await expect(page.locator('figure.diagram .diagram-light').first()).toBeHidden();
 });
 
+test('on a 360 px phone a wide diagram keeps readable labels and scrolls inside its figure, not the page', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(TEMPLATES.post);
+  const box = page.locator('figure.diagram .diagram-light').first();
+  const m = await box.evaluate((el) => {
+    const svg = el.querySelector('svg') as SVGSVGElement;
+    return {
+      scale: svg.getBoundingClientRect().width / svg.viewBox.baseVal.width,
+      scrolls: el.scrollWidth > el.clientWidth,
+      pageWidth: document.documentElement.scrollWidth,
+    };
+  });
+  expect(m.scale).toBeGreaterThanOrEqual(0.64);
+  expect(m.scrolls).toBe(true);
+  expect(m.pageWidth).toBeLessThanOrEqual(360);
+  // keyboard users can scroll it: the scroll box takes focus and arrow keys move it
+  await box.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+});
+
 test.describe('without a browser at build time (dist-nobrowser)', () => {
   test.use({ baseURL: 'http://127.0.0.1:4322' });
 

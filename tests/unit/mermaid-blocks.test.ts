@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeAttr, findMermaidBlocks, LAZY_LOADER_TAG, replaceMermaidBlocks } from '../../src/lib/mermaid/blocks.ts';
+import { decodeAttr, findMermaidBlocks, LAZY_LOADER_TAG, MIN_SCALE, replaceMermaidBlocks, withReadableMinWidth } from '../../src/lib/mermaid/blocks.ts';
 import { findChromium } from '../../src/lib/mermaid/render.ts';
 
 // What Expressive Code renders for a ```mermaid fence (first block on the page carries EC's assets).
@@ -29,7 +29,7 @@ describe('mermaid blocks', () => {
     expect(out).toContain(ASSETS);
     expect(out).toContain(pyBlock);
     expect(out).toContain('<figcaption id="diagram-1-caption">The <code>LB</code> sees every request.</figcaption>');
-    expect(out).toContain('<div class="diagram-svg diagram-dark" role="img" aria-labelledby="diagram-1-caption"><svg id="d1"></svg></div>');
+    expect(out).toContain('<div class="diagram-svg diagram-dark" role="img" tabindex="0" aria-labelledby="diagram-1-caption"><svg id="d1"></svg></div>');
     expect(out).toContain('aria-label="Diagram"><svg id="l2">');
     expect(out).not.toContain(LAZY_LOADER_TAG);
   });
@@ -55,6 +55,14 @@ describe('mermaid blocks', () => {
     expect(out).toContain(`${style}</head>`);
     expect(out).toContain('<body><figure class="diagram">');
     expect(out.split(style)).toHaveLength(2);
+  });
+
+  it('a wide diagram gets a minimum width so its labels stay readable on a phone', () => {
+    const svg = '<svg id="d" width="100%" style="max-width: 1046px;" viewBox="0 0 1046.5 226.75"><g/></svg>';
+    const out = withReadableMinWidth(svg);
+    expect(out).toBe(`<svg id="d" width="100%" style="min-width: ${Math.round(1046.5 * MIN_SCALE)}px; max-width: 1046px;" viewBox="0 0 1046.5 226.75"><g/></svg>`);
+    expect(withReadableMinWidth('<svg viewBox="-50 -10 400 100"><g/></svg>')).toBe(`<svg style="min-width: ${Math.round(400 * MIN_SCALE)}px;" viewBox="-50 -10 400 100"><g/></svg>`);
+    expect(withReadableMinWidth('<svg id="x"><g/></svg>')).toBe('<svg id="x"><g/></svg>');
   });
 
   it('pages without diagrams are untouched', () => {

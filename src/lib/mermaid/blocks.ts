@@ -40,13 +40,30 @@ export interface RenderedDiagram {
   dark: string;
 }
 
+/**
+ * Mermaid scales a wide diagram down to the column, which on a 360 px phone shrinks
+ * 16 px labels to 5 px. A minimum width keeps labels at least MIN_SCALE of their
+ * drawn size; the diagram then scrolls sideways inside its figure instead.
+ */
+export const MIN_SCALE = 0.65;
+
+export function withReadableMinWidth(svg: string): string {
+  const root = /^<svg\b[^>]*>/.exec(svg)?.[0];
+  const width = root && /\bviewBox="[-\d.]+ [-\d.]+ ([\d.]+) [\d.]+"/.exec(root)?.[1];
+  if (!root || !width) return svg;
+  const min = `min-width: ${Math.round(Number(width) * MIN_SCALE)}px;`;
+  const tag = / style="/.test(root) ? root.replace(/ style="/, ` style="${min} `) : root.replace(/^<svg\b/, `<svg style="${min}"`);
+  return tag + svg.slice(root.length);
+}
+
 export function figureHtml(block: MermaidBlock, index: number, rendered: RenderedDiagram | null): string {
   const captionId = `diagram-${index + 1}-caption`;
   const label = block.caption ? ` aria-labelledby="${captionId}"` : ' aria-label="Diagram"';
   const caption = block.caption ? `<figcaption id="${captionId}">${block.caption}</figcaption>` : '';
+  // tabindex: a diagram wider than the screen scrolls, and keyboard users must be able to scroll it too.
   const body = rendered
-    ? `<div class="diagram-svg diagram-light" role="img"${label}>${rendered.light}</div>` +
-      `<div class="diagram-svg diagram-dark" role="img"${label}>${rendered.dark}</div>`
+    ? `<div class="diagram-svg diagram-light" role="img" tabindex="0"${label}>${withReadableMinWidth(rendered.light)}</div>` +
+      `<div class="diagram-svg diagram-dark" role="img" tabindex="0"${label}>${withReadableMinWidth(rendered.dark)}</div>`
     : // No browser at build time: the source stays readable and the lazy loader draws it in the page.
       `<pre class="mermaid-source" data-mermaid>${escapeHtml(block.source)}</pre>`;
   return `${block.assets.replace(STYLE, '')}<figure class="diagram">${body}${caption}</figure>`;
