@@ -61,6 +61,9 @@ describe('shared mermaid styles', () => {
       '<style>#diagram-1-light [data-look="neo"].node rect,#diagram-1-light [data-look="neo"].cluster rect{stroke:url(#diagram-1-light-gradient);}</style>',
     );
     expect(neo.svg).not.toContain('.node rect{fill:#eee');
+    // kept rules go back into SVG escaped, as mermaid wrote them
+    const child = svg('k', '<g data-look="neo"/>').replace('.marker{fill:#666;}', '.marker{fill:#666;}#k g&gt;rect{stroke:url(#k-gradient);}');
+    expect(shareSvgStyle(child).svg).toContain('<style>#k g&gt;rect{stroke:url(#k-gradient);}');
   });
 
   it('adds a class attribute when the root has none, and leaves SVGs without a style untouched', () => {

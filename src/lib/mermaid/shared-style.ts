@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { decodeAttr } from './entities.ts';
 
 export interface SharedSvg {
-  /** the SVG without its <style>, its root tagged with the style's class */
+  /** the SVG, its root tagged with the shared style's class; only rules that point into it stay in its own <style> */
   svg: string;
   /** the style's rules scoped by that class, or '' when the SVG was left as it was */
   css: string;
@@ -70,6 +70,8 @@ export function shareSvgStyle(svg: string): SharedSvg {
   const attrs = (root[2] as string).includes(' class="')
     ? (root[2] as string).replace(' class="', ` class="${cls} `)
     : `${root[2]} class="${cls}"`;
-  const body = svg.slice(root[0].length).replace(style[0], () => (local ? `<style>${local}</style>` : ''));
+  // Back inside SVG, the kept rules are escaped again, as mermaid wrote them.
+  const kept = local.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const body = svg.slice(root[0].length).replace(style[0], () => (kept ? `<style>${kept}</style>` : ''));
   return { svg: `<svg id="${id}"${attrs}>${body}`, css: scoped.replaceAll('.__scope__', `.${cls}`) };
 }
