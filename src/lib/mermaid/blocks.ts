@@ -2,7 +2,10 @@
  * Finds the mermaid code blocks Expressive Code rendered into built HTML and
  * swaps them for diagrams. Pure string work, so it is unit-tested without a build.
  */
+import { decodeAttr, escapeHtml } from './entities.ts';
 import { shareSvgStyle } from './shared-style.ts';
+
+export { decodeAttr, escapeHtml } from './entities.ts';
 
 export interface MermaidBlock {
   /** the whole matched HTML: the code block plus its caption paragraph, if any */
@@ -18,9 +21,8 @@ export interface MermaidBlock {
 const BLOCK =
   /<div class="expressive-code">((?:<link[^>]*>|<style[^>]*>(?:(?!<\/style>)[\s\S])*<\/style>|<script[^>]*><\/script>)*)<figure class="frame[^"]*">(?:(?!<\/figure>)[\s\S])*?<pre data-language="mermaid"[^>]*>[\s\S]*?<\/figure><\/div>(\s*<p><em>([\s\S]*?)<\/em><\/p>)?/g;
 const DATA_CODE = /data-code="([^"]*)"/;
-
-export { decodeAttr, escapeHtml } from './entities.ts';
-import { decodeAttr, escapeHtml } from './entities.ts';
+/** a <style> element Expressive Code put in a block */
+const STYLE = /<style[^>]*>(?:(?!<\/style>)[\s\S])*<\/style>/g;
 
 export function findMermaidBlocks(html: string): MermaidBlock[] {
   const blocks: MermaidBlock[] = [];
@@ -68,8 +70,6 @@ export function figureHtml(block: MermaidBlock, index: number, rendered: Rendere
       `<pre class="mermaid-source" data-mermaid>${escapeHtml(block.source)}</pre>`;
   return `${block.assets.replace(STYLE, '')}<figure class="diagram">${body}${caption}</figure>`;
 }
-
-const STYLE = /<style[^>]*>(?:(?!<\/style>)[\s\S])*<\/style>/g;
 
 export const LAZY_LOADER_TAG = '<script type="module" src="/vendor/mermaid/lazy.js"></script>';
 
