@@ -1,31 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { readingMinutes } from '../../src/lib/reading-time.ts';
 import { diagrams, headings, internalLinks, mdxFiles, quizExists, yamlFile } from './helpers/content-files.ts';
-import { blogSeed } from './helpers/seeds.ts';
+import { syllabusSpec } from './helpers/syllabus.ts';
 
-const seed = blogSeed();
+const spec = syllabusSpec.blog;
 const posts = mdxFiles('blog');
 const CATEGORY: Record<string, string> = { 'system design': 'system-design', backend: 'backend', database: 'database' };
 
-describe('blog (seed 003)', () => {
-  it('has the seed\'s 21 posts with its exact titles and categories', () => {
-    expect(seed.count).toBe(21);
-    expect(seed.posts).toHaveLength(21);
+describe('blog', () => {
+  it('has the syllabus\'s posts with their exact titles and categories', () => {
+    expect(spec.posts).toHaveLength(spec.stated);
     const byTitle = new Map(posts.map((p) => [p.data.title, p]));
-    for (const s of seed.posts) {
+    for (const s of spec.posts) {
       const p = byTitle.get(s.title);
       expect(p, `missing post "${s.title}"`).toBeDefined();
       expect(p!.data.category).toBe(CATEGORY[s.category]);
     }
-    expect(posts).toHaveLength(21);
+    expect(posts).toHaveLength(spec.posts.length);
   });
 
-  it('orders posts newest first as the seed lists them', () => {
+  it('orders posts newest first as the syllabus lists them', () => {
     const order = [...posts].sort((a, b) => Date.parse(b.data.published) - Date.parse(a.data.published)).map((p) => p.data.title);
-    expect(order).toEqual(seed.posts.map((s) => s.title).filter((t) => order.includes(t)));
+    expect(order).toEqual(spec.posts.map((s) => s.title).filter((t) => order.includes(t)));
   });
 
-  for (const s of seed.posts) {
+  for (const s of spec.posts) {
     const p = posts.find((x) => x.data.title === s.title);
     if (!p) continue;
     describe(p.id, () => {

@@ -1,9 +1,11 @@
-/** The three path files against their seeds, and the lessons written for them. */
+/** The three path files against the syllabus, and the lessons written for them. */
 import { describe, expect, it } from 'vitest';
 import { outline, type Syllabus } from '../../src/lib/paths.ts';
 import { readingMinutes } from '../../src/lib/reading-time.ts';
-import { diagrams, headings, internalLinks, mdxFiles, quizExists, resolveTag, topics, yamlFile } from './helpers/content-files.ts';
-import { courseSeed, guideSeed, trackSeed } from './helpers/seeds.ts';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONTENT, diagrams, headings, internalLinks, mdxFiles, quizExists, resolveTag, topics, yamlFile } from './helpers/content-files.ts';
+import { syllabusSpec } from './helpers/syllabus.ts';
 
 const syllabus = (id: string): Syllabus => {
   const d = yamlFile(`paths/${id}.yaml`);
@@ -17,65 +19,67 @@ const syllabus = (id: string): Syllabus => {
   };
 };
 const allTopics = topics();
+const pathIds = readdirSync(join(CONTENT, 'paths')).filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
 const topicIds = new Set(allTopics.map((t) => t.id));
 
-describe('guide: Phase 2 · Core Building Blocks (seed 000)', () => {
-  const seed = guideSeed(['load balancing', 'L4', 'L7', 'caching', 'cache-aside', 'read-through', 'message queues', 'async', 'pub/sub', 'api gateway', 'microservices', 'traffic management', 'data replication', 'consistency', 'availability']);
+describe('guide: Phase 2 · Core Building Blocks', () => {
+  const spec = syllabusSpec.guide.lessons;
   const path = syllabus('system-design-phase-2');
   const o = outline(path, new Map());
 
-  it('has the seed\'s 5 lessons, titles, minutes and order', () => {
-    expect(seed).toHaveLength(5);
-    expect(o.lessons.map((l) => l.title)).toEqual(seed.map((s) => s.title));
-    expect(o.lessons.map((l) => l.minutes)).toEqual(seed.map((s) => s.minutes));
-    expect(o.lessons.map((l) => l.number)).toEqual(['1', '2', '3', '4', '5']);
+  it('has the syllabus\'s lessons, titles, minutes and order', () => {
+    expect(o.lessons.map((l) => l.title)).toEqual(spec.map((s) => s.title));
+    expect(o.lessons.map((l) => l.minutes)).toEqual(spec.map((s) => s.minutes));
+    expect(o.lessons.map((l) => l.number)).toEqual(spec.map((_, i) => String(i + 1)));
   });
 
-  it('tags every lesson with the topics its seed tags resolve to', () => {
-    seed.forEach((s, i) => {
+  it('tags every lesson with the topics its syllabus tags resolve to', () => {
+    spec.forEach((s, i) => {
       for (const tag of s.tags) {
         const id = resolveTag(tag, allTopics);
-        expect(id, `seed tag "${tag}"`).toBeDefined();
+        expect(id, `syllabus tag "${tag}"`).toBeDefined();
         expect(o.lessons[i]!.tags, `${o.lessons[i]!.id} lacks ${tag}`).toContain(id);
       }
     });
   });
 });
 
-describe('track: Building Blocks (seed 001)', () => {
-  const seed = trackSeed();
+describe('track: Building Blocks', () => {
+  const spec = syllabusSpec.track;
   const o = outline(syllabus('building-blocks'), new Map());
 
-  it('has 16 modules numbered 2.0 to 2.15 with the seed\'s titles and levels', () => {
-    expect(seed.modules).toHaveLength(16);
-    expect(o.lessons.map((l) => l.number)).toEqual(seed.modules.map((m) => m.number));
-    expect(o.lessons.map((l) => l.title)).toEqual(seed.modules.map((m) => m.title));
-    expect(o.lessons.map((l) => l.level)).toEqual(seed.modules.map((m) => m.level));
+  it('has the syllabus\'s modules, numbered from 2.0, with their titles and levels', () => {
+    expect(spec.modules).toHaveLength(spec.stats.modules);
+    expect(spec.modules[0]!.number).toBe('2.0');
+    expect(o.lessons.map((l) => l.number)).toEqual(spec.modules.map((m) => m.number));
+    expect(o.lessons.map((l) => l.title)).toEqual(spec.modules.map((m) => m.title));
+    expect(o.lessons.map((l) => l.level)).toEqual(spec.modules.map((m) => m.level));
   });
 
-  it('derives the seed\'s stats: 16 modules, 7 hours, intermediate', () => {
-    expect(o.totals.lessons).toBe(seed.stats.modules);
-    expect(o.totals.hours).toBe(seed.stats.hours);
-    expect(o.totals.level).toBe(seed.stats.difficulty);
+  it('derives the stats the track page states (modules, hours, difficulty)', () => {
+    expect(o.totals.lessons).toBe(spec.stats.modules);
+    expect(o.totals.hours).toBe(spec.stats.hours);
+    expect(o.totals.level).toBe(spec.stats.difficulty);
   });
 });
 
-describe('course: System Design: APIs, Caching & Scalability (seed 004)', () => {
-  const seed = courseSeed();
+describe('course: System Design: APIs, Caching & Scalability', () => {
+  const spec = syllabusSpec.course;
   const path = syllabus('system-design-apis-caching-scalability');
   const o = outline(path, new Map());
 
-  it('has 6 modules x 5 lessons with the seed\'s titles and topic lists', () => {
-    expect(seed.stated).toEqual({ modules: 6, lessons: 30 });
-    expect(path.units.map((u) => u.title)).toEqual(seed.modules.map((m) => m.title));
-    expect(o.lessons.map((l) => l.title)).toEqual(seed.modules.flatMap((m) => m.lessons.map((l) => l.title)));
-    expect(o.lessons.map((l) => l.topics)).toEqual(seed.modules.flatMap((m) => m.lessons.map((l) => l.topics)));
-    expect(o.totals.lessons).toBe(30);
+  it('has the syllabus\'s modules and lessons with their titles and topic lists', () => {
+    expect(spec.modules).toHaveLength(spec.stated.modules);
+    expect(spec.modules.flatMap((m) => m.lessons)).toHaveLength(spec.stated.lessons);
+    expect(path.units.map((u) => u.title)).toEqual(spec.modules.map((m) => m.title));
+    expect(o.lessons.map((l) => l.title)).toEqual(spec.modules.flatMap((m) => m.lessons.map((l) => l.title)));
+    expect(o.lessons.map((l) => l.topics)).toEqual(spec.modules.flatMap((m) => m.lessons.map((l) => l.topics)));
+    expect(o.totals.lessons).toBe(spec.stated.lessons);
   });
 });
 
 describe('every path file', () => {
-  for (const id of ['system-design-phase-2', 'building-blocks', 'system-design-apis-caching-scalability']) {
+  for (const id of pathIds) {
     it(`${id}: lesson ids are unique kebab-case and tags are known topics`, () => {
       const o = outline(syllabus(id), new Map());
       const ids = o.lessons.map((l) => l.id);
@@ -91,7 +95,7 @@ describe('every path file', () => {
 describe('written lessons', () => {
   const lessons = mdxFiles('lessons');
   const paths = Object.fromEntries(
-    ['system-design-phase-2', 'building-blocks', 'system-design-apis-caching-scalability'].map((id) => [id, outline(syllabus(id), new Map())]),
+    pathIds.map((id) => [id, outline(syllabus(id), new Map())]),
   );
 
   it('the exemplar lessons exist', () => {
@@ -124,7 +128,7 @@ describe('written lessons', () => {
       });
 
       if (planned && planned.topics.length > 0) {
-        it('gives every topic of the seed\'s list its own heading', () => {
+        it('gives every topic of the syllabus\'s list its own heading', () => {
           const hs = [...headings(l.body, 2), ...headings(l.body, 3)].map((h) => h.toLowerCase());
           for (const topic of planned.topics) {
             expect(hs.some((h) => h.includes(topic.toLowerCase())), `no heading for "${topic}"`).toBe(true);
