@@ -2,7 +2,7 @@
  * Cache replacement simulator (the cache widget's core): replays a trace of keys against a
  * fixed-capacity cache under LRU, FIFO, LFU, random or Belady's optimal (MIN) replacement.
  *
- * Semantics (issue 3):
+ * Semantics:
  * - demand fetching: every miss inserts the key; when the cache is full one entry is evicted first;
  * - LFU counts accesses since the key entered the cache (so the count restarts after an eviction)
  *   and breaks ties by least recently used;

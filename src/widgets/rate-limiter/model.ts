@@ -1,5 +1,5 @@
 /**
- * Rate-limiter widget model (issue 3): createLimiter(spec).take(nowMs, cost = 1) and simulateTraffic(spec, arrivals).
+ * Rate-limiter widget model: createLimiter(spec).take(nowMs, cost = 1) and simulateTraffic(spec, arrivals).
  * Pure and deterministic: time comes in as numbers, nothing reads a clock or a random source.
  * The algorithms live one per file; this module is the public entry point.
  */

@@ -42,7 +42,7 @@ function scaledEstimate(spec: SlidingCounterSpec, v: SlidingCounterView): number
   return v.previous * (spec.windowMs - v.elapsedMs) + v.current * spec.windowMs;
 }
 
-/** The weighted estimate at nowMs (real-valued), as the issue defines it. */
+/** The weighted estimate at nowMs (real-valued, never rounded: the request passes only if estimate + cost <= limit). */
 export function slidingCounterEstimate(spec: SlidingCounterSpec, state: SlidingCounterState, nowMs: number): number {
   return scaledEstimate(spec, slidingCounterView(spec, state, nowMs)) / spec.windowMs;
 }

@@ -1,5 +1,5 @@
 /**
- * Public types of the rate-limiter model (issue 3). Times are milliseconds on any monotonic clock
+ * Public types of the rate-limiter model. Times are milliseconds on any monotonic clock
  * the caller chooses (the island uses simulated time); costs are request weights (1 by default).
  */
 

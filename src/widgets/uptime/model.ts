@@ -1,5 +1,5 @@
 /**
- * Uptime widget model (issue 3): downtime budgets, nines, and serial / parallel composition.
+ * Uptime widget model: downtime budgets, nines, and serial / parallel composition.
  * Pure and deterministic; every result is computed exactly and rounded once (see exact.ts).
  * This file is the public entry point; the pieces live in small sibling modules.
  */

@@ -1,5 +1,5 @@
 /**
- * UUID widget model (issue 3): generate(version, options) for versions 1, 3, 4, 5, 6, 7 and
+ * UUID widget model: generate(version, options) for versions 1, 3, 4, 5, 6, 7 and
  * inspect(text), both pure and deterministic; every failure is a UuidError with a readable message.
  * The pieces live in small files; this module is the public entry point.
  */

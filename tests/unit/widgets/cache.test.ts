@@ -67,7 +67,7 @@ describe('textbook traces (Silberschatz, Operating System Concepts, 9.4)', () =>
   });
 });
 
-describe('LFU (issue 3: counts since entry, reset on eviction, ties by LRU)', () => {
+describe('LFU (counts since entry, reset on eviction, ties by LRU)', () => {
   it('evicts the less frequently used key where LRU would evict the older one', () => {
     const trace = keys('A,A,B,C');
     expect(evictedOf('lfu', 2, trace)).toEqual(['B']); // A used twice, B once

@@ -7,8 +7,8 @@ import * as as from '../../../src/widgets/kafka/assignors.ts';
 import * as lag from '../../../src/widgets/kafka/lag.ts';
 import * as jwt from '../../../src/widgets/jwt/model.ts';
 import * as uu from '../../../src/widgets/uuid/model.ts';
-// Issue 3 names these modules and exports as a public contract for islands and docs: renaming one fails here.
-it('every widget model exports the names its issue promises', () => {
+// Islands and docs are written against these module names and exports: renaming one fails here.
+it('every widget model exports its public names', () => {
   const need: [object, string[]][] = [
     [rl, ['createLimiter', 'simulateTraffic']],
     [up, ['YEAR_MS', 'downtimeBudget', 'availabilityFor', 'nines', 'serial', 'parallel', 'compose', 'formatDuration']],

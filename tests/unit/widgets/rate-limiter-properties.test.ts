@@ -1,11 +1,11 @@
 /**
- * fast-check properties of the rate limiters (issue 3: "limiters never allow more than their definition
- * permits over any window"). Each bound below follows from the issue's definition of the kind:
+ * fast-check properties of the rate limiters: a limiter never allows more than its definition permits
+ * over any window. Each bound below follows from the definition of the kind:
  * - token bucket: allowed cost in any interval of length d <= capacity + d * refillPerSec / 1000
  * - leaky bucket (meter): the same with leakPerSec (the level starts >= 0, ends <= capacity, drains d * rate)
  * - fixed window: allowed cost per window [k*W, (k+1)*W) <= limit
  * - sliding log: allowed cost with timestamps in any (t - W, t] <= limit
- * - sliding counter: per fixed window <= limit, and the issue's weighted estimate, recomputed from the
+ * - sliding counter: per fixed window <= limit, and the unrounded weighted estimate, recomputed from the
  *   allowed requests alone, never passes the limit
  * - GCRA: allowed cost in any interval of length d <= burst + 1 + d / T (tat rises by cost * T per allowed
  *   request and stays within (burst + 1) * T of now)

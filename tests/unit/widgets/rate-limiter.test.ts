@@ -1,6 +1,6 @@
 /**
- * Hand-computed exact cases for every limiter kind, from the semantics stated in issue 3
- * (src/widgets/rate-limiter/model.ts contract). Each expected value is worked out in the comment beside it.
+ * Hand-computed exact cases for every limiter kind, from the semantics of the model's contract
+ * (src/widgets/rate-limiter/model.ts). Each expected value is worked out in the comment beside it.
  * GCRA is checked against brandur/redis-cell in rate-limiter-gcra.test.ts; properties are in
  * rate-limiter-properties.test.ts.
  */
@@ -152,7 +152,7 @@ describe('sliding counter', () => {
   it('reproduces the weighted estimate of the standard example (previous 5, current 3, 30% into the window)', () => {
     // Example from Alex Xu, "System Design Interview" ch. 4 (sliding window counter): limit 7 per minute,
     // 5 requests in the previous minute, 3 in the current, a new request at 30% of the current minute:
-    // 3 + 5 * 0.7 = 6.5. (The book then rounds 6.5 down and admits the request; issue 3's rule does not
+    // 3 + 5 * 0.7 = 6.5. (The book then rounds 6.5 down and admits the request; this model does not
     // round: 6.5 + 1 > 7, so it is denied.)
     const spec = { kind: 'sliding-counter', limit: 7, windowMs: 60_000 } as const;
     const l = createLimiter(spec);

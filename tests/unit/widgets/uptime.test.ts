@@ -1,11 +1,11 @@
 /**
- * Uptime model (issue 3). Sources for the expected values:
+ * Uptime model. Sources for the expected values:
  * - Periods: openjdk/jdk src/java.base/share/classes/java/time/temporal/ChronoUnit.java
  *   (YEARS = Duration.ofSeconds(31556952L), "365.2425 Days"; MONTHS = 31556952L / 12;
  *   WEEKS = 7 * 86400L; DAYS = 86400) and IsoFields.java (QUARTER_YEARS = 31556952L / 4).
  * - Budget values: (1 - a) * period computed exactly with Python's fractions.Fraction and converted
  *   with float(Fraction), which is correctly rounded (the runnable reference for "exact to the ms").
- *   The issue text gives 99.9 % per year as "8h 45m 57s".
+ *   99.9 % per year is the widely quoted "8h 45m 57s".
  * - Nines: -log10(1 - a) as in kafsemo.org/2016/09/05_fractional-nines.html ("0.8 | 0.69897",
  *   "0.5 | 0.30103", "0.09 | 0.04095861", "0.9 | 1") and joshdeprez.com/post/67-nines-of-availability
  *   ("0.9995 ≈ 1 - 10^-3.30103"); full-precision references from Python's
@@ -194,7 +194,7 @@ describe('serial and parallel', () => {
 });
 
 describe('compose', () => {
-  it('evaluates the issue example exactly', () => {
+  it('evaluates the worked example exactly', () => {
     // 0.999 * (1 - 0.01 * 0.01) = Fraction 9989001/10000000.
     expect(compose({ serial: [0.999, { parallel: [0.99, 0.99] }] })).toBe(0.9989001);
   });
@@ -246,7 +246,7 @@ describe('compose', () => {
 });
 
 describe('formatDuration', () => {
-  it('gives the issue example: 99.9 % of a year is "8h 45m 57s"', () => {
+  it('gives the well-known figure: 99.9 % of a year is "8h 45m 57s"', () => {
     expect(formatDuration(downtimeBudget(0.999).year)).toBe('8h 45m 57s'); // 8h 45m 56.952s rounded
   });
   it('formats every budget of common targets', () => {
