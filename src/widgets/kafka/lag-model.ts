@@ -4,7 +4,7 @@
  */
 import type { TickModel } from '../ui/simulation.ts';
 import type { MemberBehaviour } from './lag-simulation.ts';
-import { createLagSimulation, type LagEvent, type LagSimConfig, type LagSnapshot } from './lag-simulation.ts';
+import { createLagSimulation, type LagEvent, type LagSeriesPoint, type LagSimConfig, type LagSnapshot } from './lag-simulation.ts';
 
 export type LagAction =
   | { kind: 'join'; member: string }
@@ -17,7 +17,10 @@ export type LagAction =
 
 export type LagModelConfig = Omit<LagSimConfig, 'seed'>;
 
-export const lagModel: TickModel<LagModelConfig, LagSnapshot, LagEvent, LagAction> = {
+/** The snapshot plus the per-tick lag history the charts draw (a copy: later ticks never change it). */
+export type LagState = LagSnapshot & { series: readonly LagSeriesPoint[] };
+
+export const lagModel: TickModel<LagModelConfig, LagState, LagEvent, LagAction> = {
   tickMs: (config) => config.tickMs ?? 1000,
   create(config, seed) {
     const sim = createLagSimulation({ ...config, seed });
@@ -44,7 +47,7 @@ export const lagModel: TickModel<LagModelConfig, LagSnapshot, LagEvent, LagActio
             return [];
         }
       },
-      state: () => sim.snapshot(),
+      state: () => ({ ...sim.snapshot(), series: [...sim.series()] }),
     };
   },
 };

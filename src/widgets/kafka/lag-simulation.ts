@@ -46,13 +46,23 @@ export interface LagSimConfig {
   intervals?: number;
   /** Burrow's min-distance: commits closer than this to the previous one overwrite it. Default 1000 ms. */
   minDistanceMs?: number;
+  /**
+   * How often Burrow fetches the brokers' log-end offsets (its cluster offset-refresh). Commits are
+   * judged against the last fetched value, so a refresh slower than commits hides lag. Default: every tick.
+   */
+  brokerRefreshMs?: number;
+  /** A 'slow' member processes this fraction of consumeRate. Default 0.25. */
+  slowFactor?: number;
   /** Initial members (they join at time 0 and are assigned at once, without a rebalance pause). */
   members?: readonly string[];
   seed?: number;
 }
 
-/** normal: consumes and commits. stuck: consumes nothing but keeps committing (Burrow STALL). no-commit: consumes, never commits (STOP). */
-export type MemberBehaviour = 'normal' | 'stuck' | 'no-commit';
+/**
+ * normal: consumes and commits. slow: consumes at slowFactor of the rate and commits. stuck: consumes nothing but
+ * keeps committing (Burrow STALL). no-commit: consumes, never commits (STOP).
+ */
+export type MemberBehaviour = 'normal' | 'slow' | 'stuck' | 'no-commit';
 
 export interface MemberView {
   id: string;
@@ -159,6 +169,8 @@ interface PartitionState {
   leoHistory: { timeMs: number; leo: number }[];
   commits: CommitSample[];
   brokerOffsets: number[];
+  /** The log-end offset as Burrow last fetched it. */
+  knownLeo: number;
 }
 
 function positiveInt(name: string, v: number): number {
@@ -187,6 +199,8 @@ export function createLagSimulation(input: LagSimConfig): LagSimulation {
     rebalanceMs: nonNegative('rebalanceMs', input.rebalanceMs ?? 3000),
     intervals: positiveInt('intervals', input.intervals ?? 10),
     minDistanceMs: nonNegative('minDistanceMs', input.minDistanceMs ?? 1000),
+    brokerRefreshMs: positiveInt('brokerRefreshMs', input.brokerRefreshMs ?? input.tickMs ?? 1000),
+    slowFactor: nonNegative('slowFactor', input.slowFactor ?? 0.25),
     seed: input.seed ?? 1,
   };
   const rng = mulberry32(config.seed);
@@ -205,6 +219,7 @@ export function createLagSimulation(input: LagSimConfig): LagSimulation {
     leoHistory: [{ timeMs: 0, leo: 0 }],
     commits: [],
     brokerOffsets: [],
+    knownLeo: 0,
   }));
   const log: LagEvent[] = [];
   const points: LagSeriesPoint[] = [];
@@ -225,7 +240,7 @@ export function createLagSimulation(input: LagSimConfig): LagSimulation {
 
   /** Burrow storage: store a commit, lag against the broker offset now, merging commits closer than min-distance. */
   function storeCommit(p: PartitionState, offset: number): void {
-    const lag = Math.max(0, p.leo - offset);
+    const lag = Math.max(0, p.knownLeo - offset);
     const last = p.commits[p.commits.length - 1];
     if (last !== undefined && timeMs - last.timestampMs < config.minDistanceMs) {
       p.commits[p.commits.length - 1] = { offset, timestampMs: last.timestampMs, lag };
@@ -305,7 +320,8 @@ export function createLagSimulation(input: LagSimConfig): LagSimulation {
     if (rebalanceEndsAtMs !== null) return;
     for (const m of members.values()) {
       if (m.crashedAtMs !== null || m.behaviour === 'stuck') continue;
-      const exact = (config.consumeRate * config.tickMs) / 1000 + m.consumeCarry;
+      const rate = m.behaviour === 'slow' ? config.consumeRate * config.slowFactor : config.consumeRate;
+      const exact = (rate * config.tickMs) / 1000 + m.consumeCarry;
       let budget = Math.floor(exact);
       const fraction = exact - budget;
       // Share the budget evenly among owned partitions with a backlog; leftovers go to the lowest partitions.
@@ -330,6 +346,8 @@ export function createLagSimulation(input: LagSimConfig): LagSimulation {
     const out: LagEvent[] = [];
     timeMs += config.tickMs;
     produce();
+    const refreshed = timeMs % config.brokerRefreshMs < config.tickMs;
+    if (refreshed) for (const p of state) p.knownLeo = p.leo;
     for (const m of [...members.values()]) {
       if (m.crashedAtMs !== null && timeMs >= m.crashedAtMs + config.sessionTimeoutMs) {
         members.delete(m.id);
@@ -352,8 +370,11 @@ export function createLagSimulation(input: LagSimConfig): LagSimulation {
       }
     }
     for (const p of state) {
-      p.brokerOffsets.push(p.leo);
-      if (p.brokerOffsets.length > config.intervals) p.brokerOffsets.shift();
+      // Burrow appends a broker offset to its ring on each fetch, not each tick.
+      if (refreshed) {
+        p.brokerOffsets.push(p.knownLeo);
+        if (p.brokerOffsets.length > config.intervals) p.brokerOffsets.shift();
+      }
     }
     points.push({ timeMs, lag: state.map((p) => p.leo - p.committed), totalLag: state.reduce((s, p) => s + p.leo - p.committed, 0), rebalancing: rebalanceEndsAtMs !== null });
     return out;
@@ -373,7 +394,7 @@ export function createLagSimulation(input: LagSimConfig): LagSimulation {
     return {
       offsets: p.commits.map((c) => ({ ...c })),
       brokerOffsets: [...p.brokerOffsets],
-      currentLag: Math.max(0, p.leo - p.committed),
+      currentLag: Math.max(0, p.knownLeo - p.committed),
       nowMs: timeMs,
       intervals: config.intervals,
     };

@@ -55,7 +55,7 @@ export interface Simulation<Config, State, Event, Action = never> {
   events(): readonly Timed<Event>[];
   /** Go back one tick, exactly (no-op at the start). */
   back(): void;
-  /** Jump to a tick in [0, ticks the run has reached]; going forward replays recorded actions too. */
+  /** Jump to any tick >= 0: back by replay, forward by running (recorded later actions happen again). */
   seek(tick: number): void;
   /** The furthest tick reached: the end of the timeline, kept when stepping back or scrubbing. */
   horizon(): number;
@@ -137,7 +137,8 @@ export function createSimulation<Config, State, Event, Action = never>(
       if (ticks > 0) sim.seek(ticks - 1);
     },
     seek(tick) {
-      const target = Math.max(0, Math.min(Math.round(tick), horizon));
+      if (!Number.isFinite(tick)) throw new RangeError(`seek needs a finite tick, got ${tick}`);
+      const target = Math.max(0, Math.round(tick));
       if (target === ticks) return;
       const keepHorizon = horizon;
       if (target > ticks) {
@@ -145,7 +146,7 @@ export function createSimulation<Config, State, Event, Action = never>(
       } else {
         rebuild(target, actions);
       }
-      horizon = keepHorizon;
+      horizon = Math.max(keepHorizon, ticks);
       carryMs = 0;
     },
     horizon: () => horizon,
@@ -192,6 +193,45 @@ export function batchModel<Config, State, Event extends { readonly atMs: number 
           return [];
         },
         state: () => run.stateAt(t),
+      };
+    },
+  };
+}
+
+/** An action the configuration schedules: it happens after `tick` ticks, before the reader does anything. */
+export interface Scheduled<Action> {
+  readonly tick: number;
+  readonly action: Action;
+}
+
+/**
+ * A model whose configuration carries a script of timed actions (presets, and reader actions
+ * written into a shared link). Scheduled actions at the same tick run in script order.
+ */
+export function withScript<Config, State, Event, Action>(
+  model: TickModel<Config, State, Event, Action>,
+): TickModel<{ base: Config; script: readonly Scheduled<Action>[] }, State, Event, Action> {
+  return {
+    tickMs: (c) => model.tickMs(c.base),
+    create(c, seed) {
+      const engine = model.create(c.base, seed);
+      const script = [...c.script].sort((a, b) => a.tick - b.tick);
+      let ticks = 0;
+      let next = 0;
+      const due = (): Event[] => {
+        const out: Event[] = [];
+        while (next < script.length && script[next]!.tick <= ticks) out.push(...engine.act(script[next++]!.action));
+        return out;
+      };
+      const initial = [...(engine.initial ?? []), ...due()];
+      return {
+        initial,
+        tick() {
+          ticks++;
+          return [...engine.tick(), ...due()];
+        },
+        act: (a) => engine.act(a),
+        state: () => engine.state(),
       };
     },
   };
