@@ -105,10 +105,14 @@ export function buildRun(v: LagValues): { sim: LagSim; maxTicks: number; notes: 
   return { sim, maxTicks: Math.round((v.minutes * 60_000) / sim.tickMs), notes };
 }
 
-/** Scripted actions that name a member the group does not have are dropped by the model's own checks. */
+/**
+ * buildRun, checked: the whole run is played once, so a script step the model refuses (a member
+ * that is not in the group at that second) is reported as a note instead of breaking playback.
+ */
 export function safeBuildRun(v: LagValues): ReturnType<typeof buildRun> & { error: string | null } {
   try {
     const run = buildRun(v);
+    run.sim.seek(run.maxTicks);
     run.sim.seek(0);
     return { ...run, error: null };
   } catch (e) {

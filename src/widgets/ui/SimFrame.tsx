@@ -12,13 +12,13 @@ export interface Metric {
   label: string;
   value: string;
   /** 'ok' | 'warn' | 'bad' colours the value; the text itself must say the same. */
-  tone?: 'ok' | 'warn' | 'bad';
+  tone?: 'ok' | 'warn' | 'bad' | undefined;
 }
 
 export interface LogLine {
   time: string;
   text: string;
-  tone?: 'warn' | 'bad';
+  tone?: 'warn' | 'bad' | undefined;
 }
 
 interface Props {

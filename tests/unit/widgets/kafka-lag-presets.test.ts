@@ -129,3 +129,16 @@ describe('script and summary', () => {
     expect(summarize(run.at(-1)!, 1000)).toMatch(/^600 s: partition \d+ lag [\d,]+, status STOP; group ERROR; threshold alert (firing|quiet)\.$/);
   });
 });
+
+describe('safeBuildRun', () => {
+  it('drops a script that names a member the group does not have, with a note', async () => {
+    const { safeBuildRun } = await import('../../../src/widgets/kafka-lag/config.ts');
+    const v = { ...valuesOf('crash'), members: 1 };
+    const run = safeBuildRun(v);
+    expect(run.error).toMatch(/c3/);
+    expect(run.notes.at(-1)).toMatch(/^The script could not run: .*It was ignored\.$/);
+    expect(run.sim.ticks()).toBe(0);
+    run.sim.step(120_000);
+    expect(run.sim.state().members.map((m) => m.id)).toEqual(['c1']);
+  });
+});

@@ -1,0 +1,270 @@
+/**
+ * Kafka Consumer Lag: renders the lag simulation through the kit. Every reader action goes into
+ * the timed script (and so into the link), and the run is rebuilt and replayed to the current
+ * second, so what a link shows is exactly what its sender saw.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { LineChart, type Series } from '../ui/LineChart.tsx';
+import { PlayBar } from '../ui/PlayBar.tsx';
+import { SimFrame, type LogLine, type Metric } from '../ui/SimFrame.tsx';
+import { useUrlState } from '../ui/useUrlState.ts';
+import { readUrlState } from '../ui/presets.ts';
+import { StaticFallback } from '../ui/StaticFallback.tsx';
+import { usePlayer } from '../ui/usePlayer.ts';
+import { useOnScreen, useReducedMotion } from '../ui/useVisibility.ts';
+import type { LagAction, LagState } from '../kafka/lag-model.ts';
+import type { LagEvent } from '../kafka/lag-simulation.ts';
+import type { PartitionStatus } from '../kafka/burrow.ts';
+import { memberIds, presets, safeBuildRun, schema, scriptToken, summarize, thresholdAlert, type LagValues } from './config.ts';
+
+interface Props {
+  /** The preset a lesson embeds; the page's own URL overrides it on the simulator page. */
+  preset?: string;
+  /** Embedded in a lesson: do not write the page URL. */
+  embedded?: boolean;
+}
+
+const TONE: Record<PartitionStatus, 'ok' | 'warn' | 'bad'> = { OK: 'ok', WARNING: 'warn', STOP: 'bad', STALL: 'bad', REWIND: 'bad' };
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const clock = (ms: number) => `${Math.floor(ms / 60_000)}:${String(Math.floor(ms / 1000) % 60).padStart(2, '0')}`;
+
+export default function ConsumerLag(props: Props) {
+  // The server render (and the first client render, which hydration must match) is the static run;
+  // the live simulator takes over once mounted.
+  const [live, setLive] = useState(false);
+  useEffect(() => setLive(true), []);
+  return live ? <LiveConsumerLag {...props} /> : <StaticConsumerLag {...props} />;
+}
+
+/** The preset run to its end, as numbers and a chart: what readers without JavaScript and search engines get. */
+function StaticConsumerLag({ preset }: Props) {
+  const v = readUrlState(schema, presets, preset ? `preset=${preset}` : '').values;
+  const run = safeBuildRun(v);
+  run.sim.seek(run.maxTicks);
+  const s = run.sim.state();
+  const p = presets.find((x) => x.id === preset) ?? presets[0]!;
+  return (
+    <StaticFallback title={`${p.title}: the run at ${clock(s.timeMs)}`} notice={p.notice}>
+      <table class="lag-table">
+        <caption>Partitions at the end of the run</caption>
+        <thead>
+          <tr>
+            <th scope="col">Partition</th>
+            <th scope="col">Owner</th>
+            <th scope="col">Committed lag</th>
+            <th scope="col">Burrow</th>
+            <th scope="col">Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {s.partitions.map((x) => (
+            <tr>
+              <th scope="row">P{x.partition}</th>
+              <td>{x.owner ?? 'none'}</td>
+              <td>{fmt(x.lag)}</td>
+              <td>{x.evaluation.status}</td>
+              <td>{x.evaluation.reason}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p>
+        Total lag {fmt(s.totalLag)} messages; Burrow's group status {s.groupStatus}; alert at {fmt(v.threshold)} messages{' '}
+        {thresholdAlert(s, v.threshold).firing ? 'firing' : 'quiet'}.
+      </p>
+      <LineChart title="Committed lag per partition" series={chartSeries(s, v.threshold, run.maxTicks, run.sim.tickMs)} xUnit="seconds" yUnit="messages" xDomain={[0, (run.maxTicks * run.sim.tickMs) / 1000]} />
+    </StaticFallback>
+  );
+}
+
+function chartSeries(s: LagState, threshold: number, maxTicks: number, tickMs: number): Series[] {
+  return [
+    ...s.partitions.map((p) => ({ name: `P${p.partition}`, points: s.series.map((pt) => [pt.timeMs / 1000, pt.lag[p.partition] ?? 0] as const) })),
+    { name: 'Alert threshold', points: [[0, threshold], [(maxTicks * tickMs) / 1000, threshold]], dashed: true },
+  ];
+}
+
+function LiveConsumerLag({ preset, embedded = false }: Props) {
+  const url = useUrlState(schema, presets, preset ? `preset=${preset}` : '', !embedded);
+  const v = url.values;
+  const run = useMemo(() => safeBuildRun(v), [JSON.stringify(v)]);
+  const stageRef = useRef<HTMLDivElement | null>(null);
+  const visible = useOnScreen(stageRef);
+  const reduced = useReducedMotion();
+  const { sim, maxTicks } = run;
+  const player = usePlayer(sim, visible, reduced, maxTicks);
+  const [resumeAt, setResumeAt] = useState<number | null>(null);
+
+  // A rebuilt run (new values) starts at tick 0; go back to where the reader was.
+  if (resumeAt !== null && sim.ticks() !== resumeAt) {
+    sim.seek(Math.min(resumeAt, maxTicks));
+    setResumeAt(null);
+  }
+
+  const change = (patch: Partial<LagValues>) => {
+    setResumeAt(sim.ticks());
+    url.set(patch);
+  };
+  const act = (action: LagAction) => {
+    const second = Math.floor(sim.now() / 1000);
+    change({ script: [...v.script, scriptToken(second, action)] });
+  };
+
+  const s: LagState = sim.state();
+  const alert = thresholdAlert(s, v.threshold);
+  const memberNames = s.members.map((m) => m.id);
+  const nextMember = memberIds(12).find((id) => !memberNames.includes(id)) ?? null;
+
+  const metrics: Metric[] = [
+    { label: 'Time', value: clock(s.timeMs) },
+    { label: 'Total lag', value: `${fmt(s.totalLag)} msgs` },
+    { label: 'Max lag', value: `${fmt(Math.max(0, ...s.partitions.map((p) => p.lag)))} msgs` },
+    { label: 'Oldest unconsumed', value: `${fmt(s.maxLagSeconds)} s` },
+    { label: 'Burrow group status', value: s.groupStatus, tone: s.groupStatus === 'OK' ? 'ok' : s.groupStatus === 'WARNING' ? 'warn' : 'bad' },
+    {
+      label: `Alert: lag > ${fmt(v.threshold)}`,
+      value: alert.firing ? `Firing (partition ${alert.partitions.join(', ')})` : 'Quiet',
+      tone: alert.firing ? 'bad' : 'ok',
+    },
+  ];
+
+  const series = chartSeries(s, v.threshold, maxTicks, sim.tickMs);
+
+  const log: LogLine[] = sim
+    .events()
+    .filter((e) => e.event.kind !== 'commit')
+    .map((e) => ({ time: clock(e.timeMs), text: e.event.detail, tone: tone(e.event) }));
+
+  const maxLag = Math.max(1, v.threshold, ...s.partitions.map((p) => p.lag));
+
+  return (
+    <SimFrame
+      id="consumer-lag"
+      title="Kafka Consumer Lag"
+      presets={presets}
+      presetId={url.preset?.id ?? null}
+      onPreset={(id) => url.choosePreset(id)}
+      notes={[...url.notes, ...run.notes]}
+      link={url.link}
+      summary={summarize(s, v.threshold)}
+      playing={player.player.playing}
+      run={player.run}
+      stageRef={stageRef}
+      controls={
+        <>
+          <NumberControl label="Partitions" value={v.partitions} min={1} max={12} onChange={(n) => change({ partitions: n })} />
+          <NumberControl label="Members at start" value={v.members} min={0} max={8} onChange={(n) => change({ members: n })} />
+          <NumberControl label="Produce (msgs/s per partition)" value={v.produce} min={0} max={20000} onChange={(n) => change({ produce: n })} />
+          <NumberControl label="Consume (msgs/s per member)" value={v.consume} min={0} max={50000} onChange={(n) => change({ consume: n })} />
+          <NumberControl label="Commit interval (ms)" value={v.commitMs} min={100} max={600000} onChange={(n) => change({ commitMs: n })} />
+          <NumberControl label="Burrow intervals (window)" value={v.intervals} min={2} max={30} onChange={(n) => change({ intervals: n })} />
+          <NumberControl label="Broker offset refresh (ms)" value={v.refreshMs} min={1000} max={600000} onChange={(n) => change({ refreshMs: n })} />
+          <NumberControl label="session.timeout.ms" value={v.sessionMs} min={1000} max={600000} onChange={(n) => change({ sessionMs: n })} />
+          <NumberControl label="Alert threshold (msgs)" value={v.threshold} min={1} max={100000000} onChange={(n) => change({ threshold: n })} />
+          <NumberControl label="Run length (min)" value={v.minutes} min={1} max={60} onChange={(n) => change({ minutes: n })} />
+          <NumberControl label="Seed" value={v.seed} min={0} max={4294967295} onChange={(n) => change({ seed: n })} />
+        </>
+      }
+      playbar={<PlayBar id="consumer-lag" player={player.player} tick={sim.ticks()} maxTicks={maxTicks} label={(t) => clock(t * sim.tickMs)} run={player.run} seek={player.seek} />}
+      stage={
+        <>
+          <div class="lag-members" role="group" aria-label="Group members">
+            {s.members.map((m) => (
+              <div class="lag-member" data-crashed={m.crashed ? '' : undefined}>
+                <p class="lag-member-name">
+                  <strong>{m.id}</strong> {m.crashed ? `crashed, session expires at ${clock(m.sessionExpiresAtMs ?? 0)}` : m.behaviour}
+                  {m.partitions.length > 0 ? ` · P${m.partitions.join(', P')}` : ' · idle'}
+                </p>
+                {!m.crashed && (
+                  <p class="lag-member-actions">
+                    <select
+                      aria-label={`Behaviour of ${m.id}`}
+                      value={m.behaviour}
+                      onChange={(e) => act({ kind: 'behaviour', member: m.id, behaviour: (e.target as HTMLSelectElement).value as never })}
+                    >
+                      <option value="normal">normal</option>
+                      <option value="slow">slow</option>
+                      <option value="stuck">stuck</option>
+                      <option value="no-commit">stops committing</option>
+                    </select>
+                    <button type="button" class="kit-btn" onClick={() => act({ kind: 'crash', member: m.id })}>
+                      Crash {m.id}
+                    </button>
+                    <button type="button" class="kit-btn" onClick={() => act({ kind: 'leave', member: m.id })}>
+                      {m.id} leaves
+                    </button>
+                  </p>
+                )}
+              </div>
+            ))}
+            {nextMember && (
+              <button type="button" class="kit-btn" onClick={() => act({ kind: 'join', member: nextMember })}>
+                Add member {nextMember}
+              </button>
+            )}
+            {s.rebalancing && <p class="lag-rebalancing">Rebalancing: consumption is paused until {clock(s.rebalanceEndsAtMs ?? 0)}.</p>}
+          </div>
+          <table class="lag-table">
+            <caption class="kit-visually-hidden">Partitions: lag and Burrow's verdict</caption>
+            <thead>
+              <tr>
+                <th scope="col">Partition</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Committed lag</th>
+                <th scope="col">Burrow</th>
+                <th scope="col">Why</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.partitions.map((p) => (
+                <tr data-partition={p.partition}>
+                  <th scope="row">P{p.partition}</th>
+                  <td>{p.owner ?? 'none'}</td>
+                  <td>
+                    <span class="lag-bar" style={{ inlineSize: `${Math.min(100, (p.lag / maxLag) * 100)}%` }} aria-hidden="true" />
+                    {fmt(p.lag)}
+                    <span class="lag-sub"> (Burrow sees {fmt(p.evaluation.currentLag)})</span>
+                  </td>
+                  <td>
+                    <span class="kit-pill" data-tone={TONE[p.evaluation.status]}>
+                      {p.evaluation.status}
+                    </span>
+                  </td>
+                  <td class="lag-why">
+                    {p.evaluation.reason} <span class="lag-sub">Window {Math.round(p.evaluation.complete * 100)}% full.</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      }
+      metrics={metrics}
+      chart={<LineChart title="Committed lag per partition" series={series} xUnit="seconds" yUnit="messages" xDomain={[0, (maxTicks * sim.tickMs) / 1000]} />}
+      log={log}
+    />
+  );
+}
+
+function tone(e: LagEvent): LogLine['tone'] {
+  return e.kind === 'crash' || e.kind === 'session-timeout' ? 'bad' : e.kind === 'rebalance-start' || e.kind === 'behaviour' ? 'warn' : undefined;
+}
+
+function NumberControl({ label, value, min, max, onChange }: { label: string; value: number; min: number; max: number; onChange(n: number): void }) {
+  return (
+    <label class="kit-field">
+      <span>{label}</span>
+      <input
+        type="number"
+        inputMode="decimal"
+        value={value}
+        min={min}
+        max={max}
+        onChange={(e) => {
+          const n = Number((e.target as HTMLInputElement).value);
+          if (Number.isFinite(n) && n >= min && n <= max) onChange(n);
+        }}
+      />
+    </label>
+  );
+}
