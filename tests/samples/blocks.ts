@@ -50,7 +50,8 @@ export function blocksOf(file: string, text = readFileSync(file, 'utf8')): Block
     i = j;
   }
   for (let k = 0; k + 1 < out.length; k++) {
-    if (out[k]!.check === 'run' && out[k + 1]!.check === 'output') out[k]!.expected = out[k + 1];
+    const next = out[k + 1]!;
+    if (out[k]!.check === 'run' && next.check === 'output') out[k]!.expected = next;
   }
   return out;
 }

@@ -5,11 +5,11 @@
  * a Redis outage, a circuit breaker that ignores late outcomes, and the REST samples' error paths.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allBlocks, type Block } from './blocks.ts';
-import { PYTHON, fileName, sh, workdir } from './checks.ts';
+import { PYTHON, sh, workdir } from './checks.ts';
 import { freePort, startRedis, type Service } from './services.ts';
 
 const blocks = allBlocks();
