@@ -105,6 +105,11 @@ export function checkBlock(b: Block, page: Block[], e: Env): string | undefined 
         return sh('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-X', '-f', file], opts);
       }
       return sh('sqlite3', ['-bail', ':memory:', `.read ${file}`], opts);
+    case 'protobuf':
+    case 'proto':
+      // protoc parses and type-checks the schema; the descriptor it writes is thrown away
+      sh('protoc', [`--proto_path=${dir}`, '--descriptor_set_out=/dev/null', file], opts);
+      return undefined;
     default:
       throw new Error(`no ${run ? 'runner' : 'compiler'} for ${b.lang} blocks: mark it config, sketch or output`);
   }
@@ -112,6 +117,16 @@ export function checkBlock(b: Block, page: Block[], e: Env): string | undefined 
 
 /** Config blocks with an offline validator are validated; returns false when only labelled. */
 export function validateConfig(b: Block): boolean {
+  if (/(^|\/)haproxy\.cfg$/.test(fileName(b))) {
+    // a backend section alone: valid, though HAProxy exits 2 because nothing listens
+    const dir = mkdtempSync(join(tmpdir(), 'sample-haproxy-'));
+    writeFileSync(join(dir, 'haproxy.cfg'), b.code);
+    const r = spawnSync('haproxy', ['-c', '-f', join(dir, 'haproxy.cfg')], { encoding: 'utf8', timeout: TIMEOUT_MS });
+    if (r.error) throw new Error(`haproxy: ${r.error.message} (install haproxy, see .ci/run)`);
+    const out = `${r.stdout}${r.stderr}`;
+    if (!(r.status === 0 || (r.status === 2 && /has no error/.test(out))) || /\[ALERT\]/.test(out)) throw new Error(out);
+    return true;
+  }
   switch (family(b.lang)) {
     case 'yaml': {
       const docs = parseAllDocuments(b.code);
@@ -129,8 +144,6 @@ export function validateConfig(b: Block): boolean {
       sh('nginx', ['-t', '-q', '-p', dir, '-c', conf]);
       return true;
     }
-    case 'haproxy':
-      return false;
     default:
       return false;
   }
