@@ -1,7 +1,7 @@
 /** How each language's blocks are checked. Each function throws with the tool's output on failure. */
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -10,6 +10,17 @@ import { ROOT, family, type Block } from './blocks.ts';
 /** Debian's interpreter, whose python3-* packages (redis, jwt) the samples may import. */
 export const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
 export const TIMEOUT_MS = 30_000;
+
+const temps: string[] = [];
+/** A fresh temporary directory, removed by cleanup(). */
+export function tempDir(prefix: string): string {
+  const d = mkdtempSync(join(tmpdir(), prefix));
+  temps.push(d);
+  return d;
+}
+export function cleanup(): void {
+  for (const d of temps.splice(0)) rmSync(d, { recursive: true, force: true });
+}
 
 export function sh(cmd: string, args: string[], opts: SpawnSyncOptions = {}): string {
   const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: TIMEOUT_MS, ...opts });
@@ -32,7 +43,7 @@ export function fileName(b: Block): string {
  * its own program.
  */
 export function workdir(b: Block, page: Block[]): string {
-  const dir = mkdtempSync(join(tmpdir(), 'sample-'));
+  const dir = tempDir('sample-');
   for (const o of page) {
     if (o === b || o.lang === 'mermaid' || !o.meta.title) continue;
     if (family(b.lang) === 'go' && family(o.lang) === 'go') continue;
@@ -48,9 +59,16 @@ export interface Env {
   postgresUrl?: string;
 }
 
+/** Go offline with the installed toolchain; a build cache even where HOME is unset. */
+export function goEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...base, GOPROXY: 'off', GOTOOLCHAIN: 'local' };
+  if (!base.GOCACHE && !base.HOME && !base.XDG_CACHE_HOME) out.GOCACHE = join(tmpdir(), 'samples-gocache');
+  return out;
+}
+
 function env(e: Env): NodeJS.ProcessEnv {
   // JWT_SECRET: the JWT samples refuse to start without one, as the page tells the reader to set it
-  return { ...process.env, REDIS_URL: e.redisUrl, JWT_SECRET: randomBytes(32).toString('base64'), PYTHONDONTWRITEBYTECODE: '1', GOPROXY: 'off', GOTOOLCHAIN: 'local' };
+  return { ...goEnv(), REDIS_URL: e.redisUrl, JWT_SECRET: randomBytes(32).toString('base64'), PYTHONDONTWRITEBYTECODE: '1' };
 }
 
 /** Compiles (and for check=run, runs) one block; returns its stdout when it ran. */
@@ -119,7 +137,7 @@ export function checkBlock(b: Block, page: Block[], e: Env): string | undefined 
 export function validateConfig(b: Block): boolean {
   if (/(^|\/)haproxy\.cfg$/.test(fileName(b))) {
     // a backend section alone: valid, though HAProxy exits 2 because nothing listens
-    const dir = mkdtempSync(join(tmpdir(), 'sample-haproxy-'));
+    const dir = tempDir('sample-haproxy-');
     writeFileSync(join(dir, 'haproxy.cfg'), b.code);
     const r = spawnSync('haproxy', ['-c', '-f', join(dir, 'haproxy.cfg')], { encoding: 'utf8', timeout: TIMEOUT_MS });
     if (r.error) throw new Error(`haproxy: ${r.error.message} (install haproxy, see .ci/run)`);
@@ -138,7 +156,7 @@ export function validateConfig(b: Block): boolean {
       return true;
     case 'nginx': {
       // an http-context fragment (upstream/server blocks), checked by nginx itself
-      const dir = mkdtempSync(join(tmpdir(), 'sample-nginx-'));
+      const dir = tempDir('sample-nginx-');
       const conf = join(dir, 'nginx.conf');
       writeFileSync(conf, `pid ${dir}/nginx.pid;\nerror_log stderr;\nevents {}\nhttp {\naccess_log off;\n${b.code}\n}\n`);
       sh('nginx', ['-t', '-q', '-p', dir, '-c', conf]);

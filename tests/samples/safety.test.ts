@@ -9,7 +9,7 @@ import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allBlocks, type Block } from './blocks.ts';
-import { PYTHON, sh, workdir } from './checks.ts';
+import { cleanup, PYTHON, goEnv, sh, workdir } from './checks.ts';
 import { freePort, startRedis, type Service } from './services.ts';
 
 const blocks = allBlocks();
@@ -34,6 +34,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await redis?.stop();
+  cleanup();
 });
 
 const env = (extra: Record<string, string> = {}) => ({ ...process.env, PYTHONDONTWRITEBYTECODE: '1', REDIS_URL: redis.url, ...extra });
@@ -76,7 +77,7 @@ describe('API gateway (api-gateway-pattern, Go)', () => {
     writeFileSync(join(mod, 'main.go'), block.code);
     copyFileSync(join(DRIVERS, 'gateway_test.go'), join(mod, 'gateway_test.go'));
     writeFileSync(join(mod, 'go.mod'), 'module sample\n\ngo 1.19\n');
-    sh('go', ['test', '-count=1', '.'], { cwd: mod, env: { ...process.env, GOPROXY: 'off', GOTOOLCHAIN: 'local' }, timeout: 120_000 });
+    sh('go', ['test', '-count=1', '.'], { cwd: mod, env: goEnv(), timeout: 120_000 });
   });
 });
 

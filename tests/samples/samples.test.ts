@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allBlocks, family, type Block } from './blocks.ts';
-import { checkBlock, validateConfig, type Env } from './checks.ts';
+import { cleanup, checkBlock, validateConfig, type Env } from './checks.ts';
 import { startPostgres, startRedis, type Service } from './services.ts';
 
 const blocks = allBlocks().filter((b) => b.lang !== 'mermaid');
@@ -41,6 +41,7 @@ for (const b of blocks) {
 
 afterAll(async () => {
   await Promise.all(services.map((s) => s.stop()));
+  cleanup();
   const rows = [...tally.entries()].sort(([a], [b]) => a.localeCompare(b));
   const cols = ['blocks', 'run', 'compile', 'parsed', 'validated', 'sketch', 'config', 'output'] as const;
   const total = Object.fromEntries(cols.map((c) => [c, rows.reduce((s, [, t]) => s + t[c], 0)]));
