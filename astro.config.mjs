@@ -9,6 +9,7 @@ import { mermaidDiagrams } from './integrations/mermaid.ts';
 import { pagefindIndex } from './integrations/pagefind.ts';
 import { securityHeaders } from './integrations/headers.ts';
 import { focusablePre } from './integrations/ec-focusable-pre.ts';
+import { checkLabels } from './integrations/ec-check-label.ts';
 
 export default defineConfig({
   site: SITE.url,
@@ -20,7 +21,7 @@ export default defineConfig({
     expressiveCode({
       // github-light fails contrast; the high-contrast variant passes axe.
       themes: ['github-dark', 'github-light-high-contrast'],
-      plugins: [focusablePre()],
+      plugins: [focusablePre(), checkLabels()],
       useDarkModeMediaQuery: false,
       emitExternalStylesheet: false,
       themeCssSelector: (theme) => `[data-theme='${theme.type}']`,
