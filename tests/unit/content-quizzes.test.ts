@@ -36,3 +36,15 @@ describe('quizzes', () => {
     expect(new Set(positions).size).toBeGreaterThan(1);
   });
 });
+
+describe('quiz answer positions', () => {
+  // A reader who always picks the same letter should not pass: no position may hold most answers.
+  const long = quizFiles.map((f) => ({ f, q: yamlFile<{ questions: { answer: number }[] }>(`quizzes/${f}`).questions })).filter(({ q }) => q.length >= 4);
+  for (const { f, q } of long) {
+    it(`${f}: correct answers are spread over the choices`, () => {
+      const counts = new Map<number, number>();
+      for (const { answer } of q) counts.set(answer, (counts.get(answer) ?? 0) + 1);
+      expect(Math.max(...counts.values()) / q.length).toBeLessThanOrEqual(0.6);
+    });
+  }
+});
