@@ -369,6 +369,8 @@ export function createRebalanceEngine(input: Partial<RebalanceConfig> = {}) {
 
   function tick(): RebalanceEvent[] {
     const out: RebalanceEvent[] = [];
+    // The tick about to pass runs in the state the last tick and actions left: account it first.
+    account();
     timeMs += config.tickMs;
     for (const m of [...members.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
       if (m.backAt !== null && timeMs >= m.backAt) {
@@ -398,7 +400,11 @@ export function createRebalanceEngine(input: Partial<RebalanceConfig> = {}) {
       }
     }
     for (const lane of lanes) if (lane.round !== null && lane.roundEndsAt !== null && timeMs >= lane.roundEndsAt) finishRound(lane, out);
-    // Account the tick that just ended against each lane's pause meter.
+    return out;
+  }
+
+  /** Adds one tick of unconsumed partitions to each lane's pause meter. */
+  function account(): void {
     for (const lane of lanes) {
       const idleParts = consuming(lane).filter((c) => !c).length;
       const seconds = (idleParts * config.tickMs) / 1000;
@@ -411,7 +417,6 @@ export function createRebalanceEngine(input: Partial<RebalanceConfig> = {}) {
         rec.lagAccumulated = rec.pausedPartitionSeconds * config.produceRate;
       }
     }
-    return out;
   }
 
   function state(): RebalanceState {
