@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { LineChart, type Series } from '../ui/LineChart.tsx';
+import { NumberField } from '../ui/NumberField.tsx';
 import { PlayBar } from '../ui/PlayBar.tsx';
 import { SimFrame, type LogLine, type Metric } from '../ui/SimFrame.tsx';
 import { useUrlState } from '../ui/useUrlState.ts';
@@ -152,17 +153,17 @@ function LiveConsumerLag({ preset, embedded = false }: Props) {
       stageRef={stageRef}
       controls={
         <>
-          <NumberControl label="Partitions" value={v.partitions} min={1} max={12} onChange={(n) => change({ partitions: n })} />
-          <NumberControl label="Members at start" value={v.members} min={0} max={8} onChange={(n) => change({ members: n })} />
-          <NumberControl label="Produce (msgs/s per partition)" value={v.produce} min={0} max={20000} onChange={(n) => change({ produce: n })} />
-          <NumberControl label="Consume (msgs/s per member)" value={v.consume} min={0} max={50000} onChange={(n) => change({ consume: n })} />
-          <NumberControl label="Commit interval (ms)" value={v.commitMs} min={100} max={600000} onChange={(n) => change({ commitMs: n })} />
-          <NumberControl label="Burrow intervals (window)" value={v.intervals} min={2} max={30} onChange={(n) => change({ intervals: n })} />
-          <NumberControl label="Broker offset refresh (ms)" value={v.refreshMs} min={1000} max={600000} onChange={(n) => change({ refreshMs: n })} />
-          <NumberControl label="session.timeout.ms" value={v.sessionMs} min={1000} max={600000} onChange={(n) => change({ sessionMs: n })} />
-          <NumberControl label="Alert threshold (msgs)" value={v.threshold} min={1} max={100000000} onChange={(n) => change({ threshold: n })} />
-          <NumberControl label="Run length (min)" value={v.minutes} min={1} max={60} onChange={(n) => change({ minutes: n })} />
-          <NumberControl label="Seed" value={v.seed} min={0} max={4294967295} onChange={(n) => change({ seed: n })} />
+          <NumberField label="Partitions" value={v.partitions} min={1} max={12} onChange={(n) => change({ partitions: n })} />
+          <NumberField label="Members at start" value={v.members} min={0} max={8} onChange={(n) => change({ members: n })} />
+          <NumberField label="Produce (msgs/s per partition)" value={v.produce} min={0} max={20000} onChange={(n) => change({ produce: n })} />
+          <NumberField label="Consume (msgs/s per member)" value={v.consume} min={0} max={50000} onChange={(n) => change({ consume: n })} />
+          <NumberField label="Commit interval (ms)" value={v.commitMs} min={100} max={600000} onChange={(n) => change({ commitMs: n })} />
+          <NumberField label="Burrow intervals (window)" value={v.intervals} min={2} max={30} onChange={(n) => change({ intervals: n })} />
+          <NumberField label="Broker offset refresh (ms)" value={v.refreshMs} min={1000} max={600000} onChange={(n) => change({ refreshMs: n })} />
+          <NumberField label="session.timeout.ms" value={v.sessionMs} min={1000} max={600000} onChange={(n) => change({ sessionMs: n })} />
+          <NumberField label="Alert threshold (msgs)" value={v.threshold} min={1} max={100000000} onChange={(n) => change({ threshold: n })} />
+          <NumberField label="Run length (min)" value={v.minutes} min={1} max={60} onChange={(n) => change({ minutes: n })} />
+          <NumberField label="Seed" value={v.seed} min={0} max={4294967295} onChange={(n) => change({ seed: n })} />
         </>
       }
       playbar={<PlayBar id="consumer-lag" player={player.player} tick={sim.ticks()} maxTicks={maxTicks} label={(t) => clock(t * sim.tickMs)} run={player.run} seek={player.seek} />}
@@ -248,23 +249,4 @@ function LiveConsumerLag({ preset, embedded = false }: Props) {
 
 function tone(e: LagEvent): LogLine['tone'] {
   return e.kind === 'crash' || e.kind === 'session-timeout' ? 'bad' : e.kind === 'rebalance-start' || e.kind === 'behaviour' ? 'warn' : undefined;
-}
-
-function NumberControl({ label, value, min, max, onChange }: { label: string; value: number; min: number; max: number; onChange(n: number): void }) {
-  return (
-    <label class="kit-field">
-      <span>{label}</span>
-      <input
-        type="number"
-        inputMode="decimal"
-        value={value}
-        min={min}
-        max={max}
-        onChange={(e) => {
-          const n = Number((e.target as HTMLInputElement).value);
-          if (Number.isFinite(n) && n >= min && n <= max) onChange(n);
-        }}
-      />
-    </label>
-  );
 }

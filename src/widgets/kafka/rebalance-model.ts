@@ -109,6 +109,8 @@ export interface RebalanceState {
   timeMs: number;
   members: MemberView[];
   lanes: LaneView[];
+  /** After every tick: each lane's cumulative paused partition-seconds, in LANE_STRATEGIES order. */
+  history: readonly { timeMs: number; paused: readonly number[] }[];
 }
 
 export interface RebalanceEvent {
@@ -164,6 +166,7 @@ export function createRebalanceEngine(input: Partial<RebalanceConfig> = {}) {
   let timeMs = 0;
   const members = new Map<string, Member>();
   const log: RebalanceEvent[] = [];
+  const history: { timeMs: number; paused: number[] }[] = [];
   const emit = (out: RebalanceEvent[], e: Omit<RebalanceEvent, 'timeMs'>) => {
     const event = { timeMs, ...e };
     out.push(event);
@@ -400,6 +403,7 @@ export function createRebalanceEngine(input: Partial<RebalanceConfig> = {}) {
       }
     }
     for (const lane of lanes) if (lane.round !== null && lane.roundEndsAt !== null && timeMs >= lane.roundEndsAt) finishRound(lane, out);
+    history.push({ timeMs, paused: lanes.map((l) => l.paused) });
     return out;
   }
 
@@ -442,6 +446,7 @@ export function createRebalanceEngine(input: Partial<RebalanceConfig> = {}) {
           rebalances: lane.rebalances.map((r) => ({ ...r })),
         };
       }),
+      history: [...history],
     };
   }
 
