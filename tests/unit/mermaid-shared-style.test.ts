@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cssBlocks, dropRulesNeeding, shareSvgStyle } from '../../src/lib/mermaid/shared-style.ts';
+import { decodeAttr } from '../../src/lib/mermaid/entities.ts';
 
 // The shape of what mermaid 11+ emits: rules scoped by the SVG id, keyframes, and "neo" look rules
 // pointing at a gradient defined inside the same SVG.
@@ -70,5 +71,11 @@ describe('shared mermaid styles', () => {
     expect(shareSvgStyle(bare).svg).toMatch(/^<svg id="x" [^>]* class="mm-[0-9a-f]{10}">/);
     const plain = '<svg id="y"><g/></svg>';
     expect(shareSvgStyle(plain)).toEqual({ svg: plain, css: '' });
+  });
+
+  it('decodes character references in one pass', () => {
+    expect(decodeAttr('a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39; &#x41;')).toBe(`a & b <c> "d" 'e' A`);
+    // an escaped reference decodes once, not twice
+    expect(decodeAttr('&amp;lt; &amp;#39; &#xFFFFFFF;')).toBe('&lt; &#39; &#xFFFFFFF;');
   });
 });
