@@ -5,7 +5,7 @@ import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 import expressiveCode from 'astro-expressive-code';
 import { SITE } from './src/site.ts';
-import { mermaidDiagrams } from './integrations/mermaid.ts';
+import { diagrams } from './integrations/diagrams.ts';
 import { pagefindIndex } from './integrations/pagefind.ts';
 import { securityHeaders } from './integrations/headers.ts';
 import { focusablePre } from './integrations/ec-focusable-pre.ts';
@@ -18,6 +18,8 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   prefetch: false,
   integrations: [
+    // Takes mermaid fences out of MDX before Expressive Code highlights code blocks.
+    diagrams(),
     expressiveCode({
       // github-light fails contrast; the high-contrast variant passes axe.
       themes: ['github-dark', 'github-light-high-contrast'],
@@ -30,7 +32,6 @@ export default defineConfig({
     mdx(),
     preact(),
     sitemap({ filter: (page) => !page.endsWith('/404/') && !page.includes('/search/') }),
-    mermaidDiagrams(),
     pagefindIndex(),
     // last: hashes the inline scripts of the final HTML
     securityHeaders(),

@@ -65,21 +65,50 @@ describe('diagrams', () => {
     expect(drawn).toBe(true);
   });
 
-  it('every drawn diagram uses a style shared in <head> instead of carrying its own copy', () => {
-    const unshared: string[] = [];
+  it('each shared diagram style is written once per page, and every drawn diagram finds its own', () => {
+    const problems: string[] = [];
     for (const f of distHtmlFiles()) {
       const html = read(f);
-      const head = html.slice(0, html.indexOf('</head>'));
+      const styles = [...html.matchAll(/<style>((?:(?!<\/style>)[\s\S])*)<\/style>/g)].map((m) => m[1] ?? '');
       for (const [tag, id] of html.matchAll(/<svg id="(diagram-[^"]+)"[^>]*>/g)) {
         const cls = / class="(mm-[0-9a-f]{10})[ "]/.exec(tag)?.[1];
-        if (!cls || !head.includes(`.${cls}{`)) unshared.push(`${urlOf(f)} #${id}`);
-      }
-      // <style> in <head> is raw text: a character reference there would be a broken selector.
-      for (const [, css] of head.matchAll(/<style>(\.mm-(?:(?!<\/style>)[\s\S])*)<\/style>/g)) {
-        if (/&(?:[a-z]+|#\d+|#x[0-9a-f]+);/i.test(css ?? '')) unshared.push(`${urlOf(f)}: character reference in the shared diagram style`);
+        const carriers = cls ? styles.filter((css) => css.startsWith(`.${cls}{`)).length : 0;
+        if (carriers !== 1) problems.push(`${urlOf(f)} #${id}: its style is on the page ${carriers} times`);
       }
     }
-    expect(unshared).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it('a diagram drawn once for both themes sets every colour it uses for the dark theme too', () => {
+    const problems: string[] = [];
+    let themed = 0;
+    for (const f of distHtmlFiles()) {
+      const html = read(f);
+      for (const [svg, cls] of html.matchAll(/<svg id="diagram-\d+" [^>]*class="(mm-[0-9a-f]{10})[\s\S]*?<\/svg>/g)) {
+        const used = new Set([...svg.matchAll(/var\((--dg\d+)\)/g)].map((m) => m[1]));
+        if (used.size === 0) continue;
+        themed++;
+        const dark = new RegExp(`\\[data-theme=dark\\] \\.${cls}\\{([^}]*)\\}`).exec(html)?.[1] ?? '';
+        const light = new RegExp(`(?<!\\] )\\.${cls}\\{(--dg[^}]*)\\}`).exec(html)?.[1] ?? '';
+        for (const v of used) if (!dark.includes(`${v}:`) || !light.includes(`${v}:`)) problems.push(`${urlOf(f)} .${cls}: ${v} not set for both themes`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(themed).toBeGreaterThan(0);
+  });
+
+  it('ids inside diagrams are unique on every page', () => {
+    const dupes: string[] = [];
+    for (const f of distHtmlFiles()) {
+      const figures = read(f).match(/<figure class="diagram">[\s\S]*?<\/figure>/g) ?? [];
+      const ids = figures.flatMap((fig) => [...fig.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+      const seen = new Set<string>();
+      for (const id of ids) {
+        if (seen.has(id!)) dupes.push(`${urlOf(f)} #${id}`);
+        seen.add(id!);
+      }
+    }
+    expect(dupes).toEqual([]);
   });
 
   it('no page keeps a mermaid code block: every fence became a diagram', () => {

@@ -13,17 +13,35 @@ test('diagrams are inline SVG at build time: no mermaid JavaScript on the page',
   expect(mermaidRequests(requests)).toEqual([]);
 });
 
-test('diagrams switch with the theme', async ({ page }) => {
-  await page.emulateMedia({ colorScheme: 'dark' });
-  await page.goto(TEMPLATES.post);
-  await expect(page.locator('figure.diagram .diagram-dark').first()).toBeVisible();
-  await expect(page.locator('figure.diagram .diagram-light').first()).toBeHidden();
+/** Computed paint of every shape and label in the page's first diagram. */
+const paint = (page: import('@playwright/test').Page) =>
+  page
+    .locator('figure.diagram .diagram-svg:visible svg')
+    .first()
+    .evaluate((svg) => [...svg.querySelectorAll('rect, polygon, path, text')].map((el) => `${getComputedStyle(el).fill}/${getComputedStyle(el).stroke}`));
+
+test('diagrams switch with the theme, showing one drawing per figure', async ({ page }) => {
+  for (const path of [TEMPLATES.post, TEMPLATES.pattern]) {
+    const colours: Record<string, string[]> = {};
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(path);
+      const figures = page.locator('figure.diagram');
+      await expect(figures.first()).toBeVisible();
+      await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+      // one drawing or one per theme, but a reader sees exactly one per figure
+      await expect(page.locator('figure.diagram .diagram-svg:visible')).toHaveCount(await figures.count());
+      colours[scheme] = await paint(page);
+    }
+    expect(colours.light!.length).toBeGreaterThan(0);
+    expect(colours.dark).not.toEqual(colours.light);
+  }
 });
 
 test('on a 360 px phone a wide diagram keeps readable labels and scrolls inside its figure, not the page', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto(TEMPLATES.post);
-  const box = page.locator('figure.diagram .diagram-light').first();
+  const box = page.locator('figure.diagram .diagram-svg:visible').first();
   const m = await box.evaluate((el) => {
     const svg = el.querySelector('svg') as SVGSVGElement;
     return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cssBlocks, dropRulesNeeding, shareSvgStyle } from '../../src/lib/mermaid/shared-style.ts';
-import { findMermaidBlocks, replaceMermaidBlocks } from '../../src/lib/mermaid/blocks.ts';
+import { decodeAttr } from '../../src/lib/mermaid/entities.ts';
 
 // The shape of what mermaid 11+ emits: rules scoped by the SVG id, keyframes, and "neo" look rules
 // pointing at a gradient defined inside the same SVG.
@@ -73,18 +73,9 @@ describe('shared mermaid styles', () => {
     expect(shareSvgStyle(plain)).toEqual({ svg: plain, css: '' });
   });
 
-  it('a page carries each distinct diagram style once, in <head>', () => {
-    const block = (code: string) =>
-      `<div class="expressive-code"><figure class="frame"><pre data-language="mermaid"><code>x</code></pre><div class="copy"><button data-code="${code}"></button></div></figure></div>`;
-    const page = `<html><head></head><body>${block('flowchart LR\u007fA-->B')}${block('flowchart LR\u007fC-->D')}</body></html>`;
-    const out = replaceMermaidBlocks(page, findMermaidBlocks(page), [
-      { light: svg('diagram-1-light'), dark: svg('diagram-1-dark').replace('fill:#eee', 'fill:#333') },
-      { light: svg('diagram-2-light'), dark: svg('diagram-2-dark').replace('fill:#eee', 'fill:#333') },
-    ]);
-    const head = out.slice(0, out.indexOf('</head>'));
-    const body = out.slice(out.indexOf('<body>'));
-    expect(body).not.toContain('<style>');
-    expect(head.match(/\.mm-[0-9a-f]{10}\{font-size/g)).toHaveLength(2);
-    expect(new Set(body.match(/mm-[0-9a-f]{10}/g))).toHaveProperty('size', 2);
+  it('decodes character references in one pass', () => {
+    expect(decodeAttr('a &amp; b &lt;c&gt; &quot;d&quot; &#39;e&#39; &#x41;')).toBe(`a & b <c> "d" 'e' A`);
+    // an escaped reference decodes once, not twice
+    expect(decodeAttr('&amp;lt; &amp;#39; &#xFFFFFFF;')).toBe('&lt; &#39; &#xFFFFFFF;');
   });
 });
