@@ -6,7 +6,8 @@ export const SITE = {
     'Learn backend engineering and system design with clear roadmaps, deep lessons, interactive simulators and browser-only tools.',
   /** canonical origin; override at build time with SITE_URL */
   url: process.env.SITE_URL ?? 'https://backend-atlas.example',
-  locale: 'en',
+  /** language of every page: <html lang> and the RSS feed */
+  lang: 'en',
   /** where readers write to; .example is reserved (RFC 2606) until the owner sets a real address */
   email: process.env.SITE_EMAIL ?? 'hello@backend-atlas.example',
   year: 2026,

@@ -4,7 +4,7 @@
  */
 import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { readingMinutes } from './reading-time.ts';
-import { outline, type Outline, type Syllabus } from './paths.ts';
+import { outline, type Outline, type Syllabus } from './learning-paths.ts';
 
 export type PathEntry = CollectionEntry<'paths'>;
 export type LessonEntry = CollectionEntry<'lessons'>;
@@ -54,7 +54,7 @@ export interface PathWithOutline {
 let pathsCache: Promise<PathWithOutline[]> | undefined;
 
 /** Every path with its outline. Fails the build if a lesson file is not in its path's syllabus. */
-export function getPaths(): Promise<PathWithOutline[]> {
+export function getLearningPaths(): Promise<PathWithOutline[]> {
   pathsCache ??= (async () => {
     const [paths, lessons] = await Promise.all([getCollection('paths'), getCollection('lessons')]);
     const byPath = new Map<string, Map<string, LessonEntry>>();
@@ -110,7 +110,7 @@ export async function topicTitles(ids: string[]): Promise<{ id: string; title: s
 /** Where a quiz is used, so the quiz page can link back to its lesson, post or pattern. */
 export async function quizHomes(): Promise<Map<string, { title: string; url: string }>> {
   const homes = new Map<string, { title: string; url: string }>();
-  for (const p of await getPaths()) {
+  for (const p of await getLearningPaths()) {
     for (const l of p.outline.lessons) {
       const entry = p.written.get(l.id);
       if (entry) homes.set(entry.data.quiz.id, { title: l.title, url: l.url });

@@ -1,6 +1,6 @@
 /** Everything on the site that carries a topic, for the topic pages and their counts. */
 import { getCollection } from 'astro:content';
-import { getPaths, getPatterns, getPosts, quizHomes } from './content.ts';
+import { getLearningPaths, getPatterns, getPosts, quizHomes } from './content.ts';
 
 export interface TopicItem {
   title: string;
@@ -24,7 +24,7 @@ export async function topicListings(): Promise<Map<string, TopicListing>> {
     if (!map.has(id)) map.set(id, { lessons: [], patterns: [], posts: [], simulators: [], quizzes: [] });
     return map.get(id)!;
   };
-  for (const p of await getPaths()) {
+  for (const p of await getLearningPaths()) {
     for (const l of p.outline.lessons) {
       const extra = p.written.get(l.id)?.data.tags.map((t) => t.id) ?? [];
       for (const t of new Set([...l.tags, ...extra])) {

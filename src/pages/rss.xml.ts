@@ -16,7 +16,7 @@ export async function GET(context: APIContext) {
       link: `/blog/${p.id}/`,
       categories: [CATEGORY_LABEL[p.data.category]],
     })),
-    customData: `<language>en</language>`,
+    customData: `<language>${SITE.lang}</language>`,
     trailingSlash: true,
   });
 }

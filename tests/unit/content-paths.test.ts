@@ -1,6 +1,6 @@
 /** The three path files against their seeds, and the lessons written for them. */
 import { describe, expect, it } from 'vitest';
-import { outline, type Syllabus } from '../../src/lib/paths.ts';
+import { outline, type Syllabus } from '../../src/lib/learning-paths.ts';
 import { readingMinutes } from '../../src/lib/reading-time.ts';
 import { diagrams, headings, internalLinks, mdxFiles, quizExists, resolveTag, topics, yamlFile } from './helpers/content-files.ts';
 import { courseSeed, guideSeed, trackSeed } from './helpers/seeds.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commonestLevel, formatMinutes, neighbours, outline, type Syllabus } from '../../src/lib/paths.ts';
+import { commonestLevel, formatMinutes, neighbours, outline, type Syllabus } from '../../src/lib/learning-paths.ts';
 
 const lesson = (id: string, extra: Partial<Syllabus['units'][number]['lessons'][number]> = {}) => ({
   id,
