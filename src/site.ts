@@ -8,6 +8,8 @@ export const SITE = {
   url: process.env.SITE_URL ?? 'https://backend-atlas.example',
   /** language of every page: <html lang> and the RSS feed */
   lang: 'en',
+  /** the same language as OpenGraph writes it */
+  ogLocale: 'en_US',
   /** where readers write to; .example is reserved (RFC 2606) until the owner sets a real address */
   email: process.env.SITE_EMAIL ?? 'hello@backend-atlas.example',
   year: 2026,
