@@ -50,6 +50,9 @@ export interface TopicListing {
   quizzes: TopicItem[];
 }
 
+/** Topic ids of an entry, each once even if its frontmatter repeats one. */
+const topicIds = (tags: readonly { id: string }[]) => [...new Set(tags.map((t) => t.id))];
+
 const emptyListing = (): TopicListing => ({ lessons: [], patterns: [], posts: [], simulators: [], quizzes: [] });
 
 /** Everything on the site that carries each topic, by topic id. */
@@ -67,15 +70,15 @@ export const topicListings = once(async (): Promise<Map<string, TopicListing>> =
       }
     }
   }
-  for (const p of await getPatterns()) for (const t of p.data.tags) get(t.id).patterns.push({ title: p.data.title, summary: p.data.summary, url: patternUrl(p.id) });
-  for (const p of await getPosts()) for (const t of p.data.tags) get(t.id).posts.push({ title: p.data.title, summary: p.data.description, url: postUrl(p.id) });
+  for (const p of await getPatterns()) for (const t of topicIds(p.data.tags)) get(t).patterns.push({ title: p.data.title, summary: p.data.summary, url: patternUrl(p.id) });
+  for (const p of await getPosts()) for (const t of topicIds(p.data.tags)) get(t).posts.push({ title: p.data.title, summary: p.data.description, url: postUrl(p.id) });
   for (const s of await getSimulators())
-    for (const t of s.data.tags) get(t.id).simulators.push({ title: s.data.title, summary: s.data.summary, url: linkIfLive(s.data.status, simulatorUrl(s.id)) });
+    for (const t of topicIds(s.data.tags)) get(t).simulators.push({ title: s.data.title, summary: s.data.summary, url: linkIfLive(s.data.status, simulatorUrl(s.id)) });
   const homes = await quizHomes();
   for (const q of await getQuizzes()) {
     const home = homes.get(q.id);
-    for (const t of q.data.tags) {
-      get(t.id).quizzes.push({ title: q.data.title, summary: home ? `Quiz for “${home.title}”` : `${q.data.questions.length} questions`, url: quizUrl(q.id) });
+    for (const t of topicIds(q.data.tags)) {
+      get(t).quizzes.push({ title: q.data.title, summary: home ? `Quiz for “${home.title}”` : `${q.data.questions.length} questions`, url: quizUrl(q.id) });
     }
   }
   return map;
