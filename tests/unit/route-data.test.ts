@@ -18,7 +18,7 @@ async function load(site = fixtureSite()) {
   const [collections, listings, routeData, cards] = await Promise.all([
     import('../../src/lib/collections.ts'),
     import('../../src/lib/listings.ts'),
-    import('../../src/lib/route-data.ts'),
+    import('../../src/lib/route-data/index.ts'),
     import('../../src/lib/cards.ts'),
   ]);
   return { calls: content.current.calls, collections, listings, routeData, cards };
