@@ -49,7 +49,7 @@ export const getEbooks = once(() => getCollection('ebooks'));
 export const getCohorts = once(() => getCollection('cohorts'));
 export const getTestimonials = once(() => getCollection('testimonials'));
 
-export function toSyllabus(p: PathEntry): Syllabus {
+function toSyllabus(p: PathEntry): Syllabus {
   return {
     id: p.id,
     kind: p.data.kind,
