@@ -70,3 +70,39 @@ export function courseLd(name: string, description: string, path: string): Recor
 export function jsonLdScript(data: unknown): string {
   return JSON.stringify(data).replace(/</g, '\\u003c');
 }
+
+/** Everything the document head prints for a page, derived from its SEO input. */
+export interface HeadData {
+  title: string;
+  ogTitle: string;
+  description: string;
+  canonical: string;
+  type: 'website' | 'article';
+  published?: string | undefined;
+  noindex: boolean;
+  /** JSON-LD scripts' contents, already escaped */
+  jsonLd: string[];
+}
+
+export function headOf(seo: SeoInput): HeadData {
+  const ld = [
+    ...(seo.type === 'article' ? [articleLd(seo)] : []),
+    ...(seo.crumbs && seo.crumbs.length > 1 ? [breadcrumbLd(seo.crumbs)] : []),
+    ...(seo.jsonLd ?? []),
+  ];
+  return {
+    title: pageTitle(seo.title),
+    ogTitle: seo.title,
+    description: seo.description,
+    canonical: absoluteUrl(seo.path),
+    type: seo.type ?? 'website',
+    published: seo.published?.toISOString(),
+    noindex: seo.noindex ?? false,
+    jsonLd: ld.map(jsonLdScript),
+  };
+}
+
+/** SEO of a section or information page: its one breadcrumb is itself. */
+export function sectionSeo(title: string, description: string, path: string, crumb = title): SeoInput {
+  return { title, description, path, crumbs: [{ label: crumb, href: path }] };
+}

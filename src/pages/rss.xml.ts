@@ -1,7 +1,9 @@
 import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { SITE } from '../site.ts';
-import { CATEGORY_LABEL, getPosts } from '../lib/content.ts';
+import { getPosts } from '../lib/collections.ts';
+import { CATEGORY_LABEL } from '../lib/labels.ts';
+import { postUrl } from '../lib/urls.ts';
 
 export async function GET(context: APIContext) {
   const posts = await getPosts();
@@ -13,10 +15,10 @@ export async function GET(context: APIContext) {
       title: p.data.title,
       description: p.data.description,
       pubDate: p.data.published,
-      link: `/blog/${p.id}/`,
+      link: postUrl(p.id),
       categories: [CATEGORY_LABEL[p.data.category]],
     })),
-    customData: `<language>en</language>`,
+    customData: `<language>${SITE.lang}</language>`,
     trailingSlash: true,
   });
 }

@@ -133,11 +133,6 @@ export function isComplete(lessonKey: string, storage = defaultStorage()): boole
   return lessonKey in readProgress(storage).completed;
 }
 
-export function countComplete(keys: string[], storage = defaultStorage()): number {
-  const done = readProgress(storage).completed;
-  return keys.filter((k) => k in done).length;
-}
-
 export function readQuizResults(storage = defaultStorage()): QuizResults {
   return readKey(QUIZ_KEY, validateQuizResults, {}, storage);
 }

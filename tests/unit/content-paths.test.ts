@@ -1,6 +1,6 @@
 /** The three path files against the syllabus, and the lessons written for them. */
 import { describe, expect, it } from 'vitest';
-import { outline, type Syllabus } from '../../src/lib/paths.ts';
+import { outline, type Syllabus } from '../../src/lib/learning-paths.ts';
 import { readingMinutes } from '../../src/lib/reading-time.ts';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';

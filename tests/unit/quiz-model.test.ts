@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { check, choose, initialState, isCorrect, reset, score, verdict, type QuizQuestion } from '../../src/widgets/quiz/model.ts';
+import { check, choose, initialState, isCorrect, score, verdict, type QuizQuestion } from '../../src/widgets/quiz/model.ts';
 
 const qs: QuizQuestion[] = [
   { prompt: 'Q1?', choices: ['a', 'b', 'c'], answer: 1, explanation: 'because b' },
@@ -30,7 +30,7 @@ describe('quiz model', () => {
     const s = initialState(qs, [1, 7]);
     expect(s.chosen).toEqual([1, -1]);
     expect(s.checked).toEqual([true, false]);
-    expect(reset(qs).chosen).toEqual([-1, -1]);
+    expect(initialState(qs).chosen).toEqual([-1, -1]);
   });
 
   it('gives a verdict by score', () => {

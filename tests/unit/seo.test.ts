@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, articleLd, breadcrumbLd, courseLd, jsonLdScript, pageTitle } from '../../src/lib/seo.ts';
+import { absoluteUrl, articleLd, breadcrumbLd, courseLd, headOf, jsonLdScript, pageTitle, sectionSeo } from '../../src/lib/seo.ts';
 import { SITE } from '../../src/site.ts';
 import { nextTheme, resolveTheme } from '../../src/scripts/theme.ts';
 import { labelFor } from '../../src/scripts/code-tabs.ts';
@@ -42,5 +42,31 @@ describe('theme and code tabs', () => {
     expect(labelFor('python')).toBe('Python');
     expect(labelFor('go')).toBe('Go');
     expect(labelFor('zig')).toBe('zig');
+  });
+});
+
+describe('head data', () => {
+  it('prints an article with its crumbs and extra JSON-LD, escaped', () => {
+    const head = headOf({
+      title: 'Post',
+      description: 'D',
+      path: '/blog/p/',
+      type: 'article',
+      published: new Date('2026-11-03T00:00:00Z'),
+      crumbs: [
+        { label: 'Blog', href: '/blog/' },
+        { label: 'Post', href: '/blog/p/' },
+      ],
+      jsonLd: [{ '@type': 'Thing', name: '</script>' }],
+    });
+    expect(head).toMatchObject({ title: `Post | ${SITE.name}`, ogTitle: 'Post', canonical: absoluteUrl('/blog/p/'), type: 'article', published: '2026-11-03T00:00:00.000Z', noindex: false });
+    expect(head.jsonLd.map((j) => JSON.parse(j)['@type'])).toEqual(['Article', 'BreadcrumbList', 'Thing']);
+    expect(head.jsonLd.join('')).not.toContain('</script>');
+  });
+  it('gives a single-crumb page no BreadcrumbList, and a section page itself as its crumb', () => {
+    const seo = sectionSeo('Study cohorts', 'D', '/cohorts/', 'Cohorts');
+    expect(seo.crumbs).toEqual([{ label: 'Cohorts', href: '/cohorts/' }]);
+    expect(headOf(seo)).toMatchObject({ type: 'website', jsonLd: [] });
+    expect(headOf({ ...seo, noindex: true }).noindex).toBe(true);
   });
 });

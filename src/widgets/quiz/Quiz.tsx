@@ -1,6 +1,6 @@
 /** The quiz island: renders the model; the server render doubles as the no-JS version. */
 import { useEffect, useState } from 'preact/hooks';
-import { check, choose, initialState, isCorrect, reset, score, verdict, type QuizQuestion } from './model.ts';
+import { check, choose, initialState, isCorrect, score, verdict, type QuizQuestion } from './model.ts';
 import { readQuizResults, saveQuizResult } from '../../scripts/saved-state.ts';
 
 interface Props {
@@ -99,7 +99,7 @@ export default function Quiz({ id, title, questions }: Props) {
                 </strong>{' '}
                 {verdict(s)}
               </p>
-              <button type="button" class="button secondary" onClick={() => update(reset(questions))}>
+              <button type="button" class="button secondary" onClick={() => update(initialState(questions))}>
                 Try again
               </button>
             </>

@@ -45,10 +45,6 @@ export function score(questions: QuizQuestion[], state: QuizState): { score: num
   return { score: s, total, done: state.checked.every(Boolean) };
 }
 
-export function reset(questions: QuizQuestion[]): QuizState {
-  return initialState(questions);
-}
-
 export function verdict(s: { score: number; total: number }): string {
   const ratio = s.total ? s.score / s.total : 0;
   if (ratio === 1) return 'All correct. You have this topic down.';

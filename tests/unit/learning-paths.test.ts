@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commonestLevel, formatMinutes, neighbours, outline, type Syllabus } from '../../src/lib/paths.ts';
+import { commonestLevel, neighbours, outline, type Syllabus } from '../../src/lib/learning-paths.ts';
 
 const lesson = (id: string, extra: Partial<Syllabus['units'][number]['lessons'][number]> = {}) => ({
   id,
@@ -80,10 +80,5 @@ describe('helpers', () => {
     expect(commonestLevel(['advanced', 'intermediate'])).toBe('intermediate');
     expect(commonestLevel(['advanced', 'advanced', 'beginner'])).toBe('advanced');
     expect(commonestLevel([])).toBeUndefined();
-  });
-  it('formatMinutes', () => {
-    expect(formatMinutes(18)).toBe('18 min');
-    expect(formatMinutes(60)).toBe('1 h');
-    expect(formatMinutes(125)).toBe('2 h 5 min');
   });
 });

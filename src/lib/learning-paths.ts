@@ -1,7 +1,10 @@
 /**
- * Pure helpers that turn a path's syllabus into what the pages show: numbering
- * ("2.7"), lesson URLs, derived totals and prev/next. Nothing here is typed by hand.
+ * Pure helpers that turn a learning path's syllabus (a guide, track or course)
+ * into what the pages show: numbering ("2.7"), lesson URLs, derived totals and
+ * prev/next. Nothing here is typed by hand.
  */
+import { lessonUrl } from './urls.ts';
+
 export type Level = 'beginner' | 'intermediate' | 'advanced';
 
 export interface SyllabusLesson {
@@ -41,14 +44,6 @@ export interface Outline {
   units: { title: string; summary?: string | undefined; number: number; lessons: OutlineLesson[] }[];
   lessons: OutlineLesson[];
   totals: { lessons: number; written: number; minutes: number; hours: number; level: Level };
-}
-
-export function lessonUrl(pathId: string, lessonId: string): string {
-  return `/learn/${pathId}/${lessonId}/`;
-}
-
-export function pathUrl(pathId: string): string {
-  return `/learn/${pathId}/`;
 }
 
 export function lessonKey(pathId: string, lessonId: string): string {
@@ -117,11 +112,4 @@ export function neighbours(o: Outline, lessonId: string): { prev?: OutlineLesson
   const prev = written[i - 1];
   const next = written[i + 1];
   return { ...(prev ? { prev } : {}), ...(next ? { next } : {}) };
-}
-
-export function formatMinutes(minutes: number): string {
-  if (minutes < 60) return `${minutes} min`;
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return m ? `${h} h ${m} min` : `${h} h`;
 }
