@@ -22,7 +22,7 @@ export const collections = {
   ebooks: defineCollection({ loader: file('src/content/ebooks.yaml'), schema: schemas.ebooks }),
   cohorts: defineCollection({ loader: file('src/content/cohorts.yaml'), schema: schemas.cohorts }),
   testimonials: defineCollection({ loader: file('src/content/testimonials.yaml'), schema: schemas.testimonials }),
-  simulators: defineCollection({ loader: file('src/content/simulators.yaml'), schema: schemas.simulators }),
+  simulators: defineCollection({ loader: mdx('simulators'), schema: schemas.simulators }),
   tools: defineCollection({ loader: file('src/content/tools.yaml'), schema: schemas.tools }),
   roadmaps: defineCollection({ loader: file('src/content/roadmaps.yaml'), schema: schemas.roadmaps }),
 };

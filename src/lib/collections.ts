@@ -41,7 +41,8 @@ export const getTopics = once(async () => (await getCollection('topics')).sort((
 
 export const getQuizzes = once(() => getCollection('quizzes'));
 
-export const getSimulators = once(() => getCollection('simulators'));
+export const getSimulators = once(async () => (await getCollection('simulators')).sort((a, b) => a.data.order - b.data.order));
+export type SimulatorEntry = CollectionEntry<'simulators'>;
 export const getTools = once(() => getCollection('tools'));
 export const getRoadmaps = once(() => getCollection('roadmaps'));
 export const getVideos = once(() => getCollection('videos'));

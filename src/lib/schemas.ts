@@ -152,11 +152,15 @@ export function collectionSchemas(reference: Reference) {
     consent: z.literal(true),
   });
 
+  /** A simulator's page: its card data in frontmatter, and (once live) a short article as the body. */
   const simulators = z.object({
     title: z.string(),
     summary: z.string(),
     tags: z.array(reference('topics')).min(1),
+    /** live publishes /simulators/<id>/; the build fails if no island is registered for the id */
     status: z.enum(['planned', 'live']),
+    /** place on the simulators index */
+    order: z.number().int().positive(),
   });
 
   const tools = z.object({

@@ -15,7 +15,7 @@ export interface Frame {
 
 /** An Article frame also feeds search: its kind and topic filters. */
 export interface ArticleFrame extends Frame {
-  kind: 'Article' | 'Pattern' | 'Lesson';
+  kind: 'Article' | 'Pattern' | 'Lesson' | 'Simulator';
   topics: string[];
 }
 

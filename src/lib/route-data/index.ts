@@ -10,3 +10,4 @@ export * from './learning.ts';
 export * from './topics.ts';
 export * from './quizzes.ts';
 export * from './catalogues.ts';
+export * from './simulators.ts';

@@ -126,8 +126,8 @@ export function fixtureSite(): Store {
       { id: 'q-orphan', data: quiz('Orphan quiz', ['kafka']) },
     ],
     simulators: [
-      { id: 'live-sim', data: { title: 'Live simulator', summary: 'Ships today.', tags: refs('topics', ['caching']), status: 'live' } },
-      { id: 'soon-sim', data: { title: 'Planned simulator', summary: 'Ships later.', tags: refs('topics', ['caching']), status: 'planned' } },
+      { id: 'live-sim', data: { title: 'Live simulator', summary: 'Ships today.', tags: refs('topics', ['caching']), status: 'live', order: 1 } },
+      { id: 'soon-sim', data: { title: 'Planned simulator', summary: 'Ships later.', tags: refs('topics', ['caching']), status: 'planned', order: 2 } },
     ],
     roadmaps: [
       {
