@@ -223,7 +223,7 @@ export class ConsumerGroup {
       departed: [...this.departed],
       committed: [...this.committed],
       owner,
-      lag: this.committed.map((c, p) => Math.max(0, this.cluster.highWatermark(p) - (c ?? 0))),
+      lag: this.committed.map((c, p) => (this.cluster.readable(p) === null ? null : Math.max(0, this.cluster.highWatermark(p) - (c ?? 0)))),
       lastCommitMs: this.lastCommitMs,
     };
   }

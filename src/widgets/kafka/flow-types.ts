@@ -192,8 +192,8 @@ export interface GroupView {
   committed: readonly (number | null)[];
   /** Partition owner in the current generation (null: unassigned). */
   owner: readonly (string | null)[];
-  /** hw - committed per partition (committed counts as 0 when none). */
-  lag: readonly number[];
+  /** hw - committed per partition (committed counts as 0 when none); null while the partition has no leader. */
+  lag: readonly (number | null)[];
   lastCommitMs: number | null;
 }
 
