@@ -121,6 +121,9 @@ export function createFlowEngine(config: FlowConfig, seed: number): FlowEngine {
   let acks: Acks = cfg.acks;
   let rate = cfg.producerRate;
   let now = 0;
+  // state() is rebuilt only after a tick or an action: the island may ask for it every frame.
+  let version = 0;
+  let cached: { version: number; state: FlowState } | null = null;
   const heatTotals: number[] = new Array<number>(cfg.partitions).fill(0);
   const heatBuckets: number[][] = [];
 
@@ -180,6 +183,7 @@ export function createFlowEngine(config: FlowConfig, seed: number): FlowEngine {
   }
 
   function act(action: FlowAction): FlowEvent[] {
+    version++;
     const events: FlowEvent[] = [];
     const brokerOk = (b: number) => cluster.brokerIds.includes(b);
     switch (action.kind) {
@@ -255,6 +259,7 @@ export function createFlowEngine(config: FlowConfig, seed: number): FlowEngine {
   return {
     initial,
     tick() {
+      version++;
       now += cfg.tickMs;
       const events: FlowEvent[] = [];
       cluster.replicate(now, events);
@@ -264,8 +269,9 @@ export function createFlowEngine(config: FlowConfig, seed: number): FlowEngine {
     },
     act,
     state(): FlowState {
+      if (cached !== null && cached.version === version) return cached.state;
       const n = cluster.partitionCount;
-      return {
+      const state: FlowState = {
         timeMs: now,
         config: cfg,
         acks,
@@ -285,6 +291,8 @@ export function createFlowEngine(config: FlowConfig, seed: number): FlowEngine {
         violations: group.violations.slice(),
         totals: totals(),
       };
+      cached = { version, state };
+      return state;
     },
   };
 }
