@@ -11,7 +11,6 @@ import { ConsumerGroup } from './flow-consumer.ts';
 import { FlowProducer, KeyChooser } from './flow-producer.ts';
 import { RecordStore } from './flow-records.ts';
 import {
-  PRODUCE_ERRORS,
   type Acks,
   type FlowAction,
   type FlowConfig,
@@ -239,21 +238,7 @@ export function createFlowEngine(config: FlowConfig, seed: number): FlowEngine {
   }
 
   function totals(): FlowTotals {
-    const failed = Object.fromEntries(PRODUCE_ERRORS.map((e) => [e, 0])) as Record<ProduceError, number>;
-    const t = { produced: 0, appended: 0, acked: 0, sent: 0, pending: 0, lost: 0, lostAcked: 0 };
-    for (const r of records.all()) {
-      t.produced++;
-      if (r.offset !== null) t.appended++;
-      if (r.status === 'acked') t.acked++;
-      else if (r.status === 'sent') t.sent++;
-      else if (r.status === 'pending') t.pending++;
-      else if (r.error !== null) failed[r.error]++;
-      if (r.lost) {
-        t.lost++;
-        if (r.status === 'acked' || r.status === 'sent') t.lostAcked++;
-      }
-    }
-    return { ...t, failed, deliveries: group.deliveries, duplicates: group.duplicates, orderingViolations: group.violations.length };
+    return { ...records.counts(), deliveries: group.deliveries, duplicates: group.duplicates, orderingViolations: group.violations.length };
   }
 
   return {
