@@ -22,6 +22,8 @@ import {
 } from './flow-types.ts';
 
 export * from './flow-types.ts';
+export { locateRecord, type RecordStage, type RecordTrace } from './flow-trace.ts';
+export { assignReplicasRackUnaware, MAX_PARTITIONS } from './flow-cluster.ts';
 
 /** Kafka's defaults where Kafka has one (producer, consumer, broker and topic configs); the model's own otherwise. */
 export function resolveFlowConfig(c: FlowConfig): ResolvedFlowConfig {

@@ -222,7 +222,7 @@ export interface FlowTotals {
   sent: number;
   pending: number;
   failed: Readonly<Record<ProduceError, number>>;
-  /** Records truncated away, and of those the ones the producer had been told were acked (data loss). */
+  /** Records truncated away, and of those the ones the producer believed written: acked, or sent with acks=0 (data loss). */
   lost: number;
   lostAcked: number;
   deliveries: number;
@@ -273,6 +273,7 @@ export type FlowEvent =
   | { kind: 'isr-shrink'; partition: number; broker: number; reason: 'broker-down' | 'lag'; isr: number[] }
   | { kind: 'isr-expand'; partition: number; broker: number; isr: number[] }
   | { kind: 'truncated'; partition: number; broker: number; toOffset: number; removed: number[] }
+  /** `acked`: how many of them the producer believed written (acked, or sent with acks=0). */
   | { kind: 'records-lost'; partition: number; recordIds: number[]; acked: number }
   | { kind: 'produce-failed'; partition: number; producer: string; error: ProduceError; recordIds: number[] }
   | { kind: 'partitions-added'; from: number; to: number; assignment: number[][] }

@@ -110,6 +110,23 @@ describe('acks', () => {
     }
   });
 
+  it('acks=all waits on a stalled ISR follower until replica.lag.time.max.ms drops it, then acknowledges', () => {
+    const e = createFlowEngine({ ...base, acks: 'all', minInsyncReplicas: 2, replicaLagTimeMaxMs: 1000 }, 1);
+    ticks(e, 5);
+    e.act({ kind: 'broker-stall', broker: 3, stalled: true });
+    ticks(e, 5);
+    const waiting = e.state().records.filter((r) => r.status === 'pending');
+    expect(waiting.length).toBeGreaterThan(2); // the HW is held back by the stalled follower's fetch offset
+    ticks(e, 15);
+    const s = e.state();
+    expect(s.partitions[0]!.isr).toEqual([1, 2]);
+    for (const w of waiting) {
+      const r = s.records[w.id]!;
+      expect(r.status).toBe('acked'); // the ISR {1,2} still meets min.insync.replicas=2
+      expect(r.answeredAtMs! - r.producedAtMs).toBeGreaterThan(500);
+    }
+  });
+
   it('acks=0 records are "sent" at once: the producer never learns of a failure or a loss', () => {
     const e = createFlowEngine({ ...base, acks: '0', producerRate: 30 }, 1);
     ticks(e, 10);

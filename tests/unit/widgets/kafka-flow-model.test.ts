@@ -160,6 +160,20 @@ describe('the kit contract', () => {
           };
           const a = drive();
           const b = drive();
+          // The running totals agree with a count over the records.
+          const st = a.state();
+          const rs = st.records;
+          expect(st.totals).toMatchObject({
+            produced: rs.length,
+            appended: rs.filter((r) => r.offset !== null).length,
+            acked: rs.filter((r) => r.status === 'acked').length,
+            pending: rs.filter((r) => r.status === 'pending').length,
+            lost: rs.filter((r) => r.lost).length,
+            lostAcked: rs.filter((r) => r.lost && (r.status === 'acked' || r.status === 'sent')).length,
+            deliveries: rs.reduce((n, r) => n + r.deliveries.length, 0),
+            duplicates: rs.reduce((n, r) => n + r.deliveries.filter((d) => d.duplicate).length, 0),
+          });
+          for (const [error, n] of Object.entries(st.totals.failed)) expect(rs.filter((r) => r.error === error && r.status === 'failed').length).toBe(n);
           expect(b.events()).toEqual(a.events());
           expect(b.state()).toEqual(a.state());
           const ticks = a.ticks();
