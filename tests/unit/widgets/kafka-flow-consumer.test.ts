@@ -7,8 +7,9 @@
  * - session.timeout.ms (default 45000): a member that stops heartbeating is removed and the group rebalances.
  * - auto.offset.reset (default latest) applies when a partition has no committed offset.
  * - RangeAssignor as the shared rangeAssign implements it.
- * - Design, "Consumer Position" / the producer section: ordering is per partition, so a key keeps its order only
- *   while it maps to one partition (adding partitions changes partitionForKey).
+ * - Introduction, "Main Concepts and Terminology": events with the same key go to the same partition and a
+ *   partition is read in the order it was written; Operations, "Modifying topics": adding partitions "doesn't
+ *   change the partitioning of existing data so this may disturb consumers if they rely on that partition".
  */
 import { describe, expect, it } from 'vitest';
 import { rangeAssign } from '../../../src/widgets/kafka/assignors.ts';
