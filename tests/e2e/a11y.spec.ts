@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, TEMPLATES } from './fixtures.ts';
-import { planPages, sitePages } from './site-pages.ts';
+import { planPages, sitePages, templateOf } from './site-pages.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
@@ -30,6 +30,8 @@ test('the axe plan covers the templates every site has', () => {
   for (const t of ['home', '404', 'learn', 'blog entry', 'patterns entry', 'topics entry', 'quizzes entry', 'roadmaps entry', 'blog category'])
     expect([...plan.templates.keys()]).toContain(t);
   expect([...plan.templates.keys()].filter((t) => t.startsWith('lesson ('))).not.toEqual([]);
+  expect(() => templateOf('/patterns/circuit-breaker/diagram/')).toThrow(/no template has this URL shape/);
+  expect(() => templateOf('/learn/no-such-path/')).toThrow(/which kind of path/);
 });
 
 for (const [template, path] of plan.templates) {
