@@ -19,6 +19,7 @@ export default defineConfig({
   },
   webServer: [
     { command: 'node scripts/serve.ts dist 4321', url: 'http://127.0.0.1:4321/', reuseExistingServer: !process.env.CI },
-    { command: 'node scripts/serve.ts dist-nobrowser 4322', url: 'http://127.0.0.1:4322/', reuseExistingServer: !process.env.CI },
+    // the small fixture site built without a browser for diagrams (npm run build:nobrowser)
+    { command: 'node scripts/serve.ts dist-nobrowser 4322', url: 'http://127.0.0.1:4322/plain/', reuseExistingServer: !process.env.CI },
   ],
 });

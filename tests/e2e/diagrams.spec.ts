@@ -1,4 +1,4 @@
-import { test, expect, TEMPLATES, scrollThrough } from './fixtures.ts';
+import { test, expect, TEMPLATES, NOBROWSER, scrollThrough } from './fixtures.ts';
 
 const mermaidRequests = (urls: string[]) => urls.filter((u) => /mermaid/i.test(u));
 
@@ -59,14 +59,14 @@ test('on a 360 px phone a wide diagram keeps readable labels and scrolls inside 
   await expect.poll(() => box.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
 });
 
-test.describe('without a browser at build time (dist-nobrowser)', () => {
+test.describe('without a browser at build time (the fixture site in dist-nobrowser)', () => {
   test.use({ baseURL: 'http://127.0.0.1:4322' });
 
   test('the page loads mermaid only when a diagram nears the viewport, then draws it', async ({ page }) => {
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await page.setViewportSize({ width: 1280, height: 700 });
-    await page.goto(TEMPLATES.lesson);
+    await page.goto(NOBROWSER.diagram);
     await expect(page.locator('pre[data-mermaid]').first()).toBeAttached();
     const firstTop = await page.locator('pre[data-mermaid]').first().evaluate((el) => el.getBoundingClientRect().top);
     if (firstTop > 700 + 400) expect(requests.filter((u) => u.includes('mermaid.esm'))).toEqual([]);
@@ -78,7 +78,7 @@ test.describe('without a browser at build time (dist-nobrowser)', () => {
   test('a page without diagrams never loads mermaid', async ({ page }) => {
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
-    await page.goto(TEMPLATES.topics);
+    await page.goto(NOBROWSER.plain);
     await scrollThrough(page);
     expect(mermaidRequests(requests)).toEqual([]);
   });

@@ -1,19 +1,53 @@
 import { test as base, expect, type Page } from '@playwright/test';
 
-/** Every test fails if the page logs a console error or throws. */
-export const test = base.extend<{ errors: string[] }>({
-  errors: async ({ page }, use) => {
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    await use(errors);
-    expect(errors, 'console errors').toEqual([]);
-  },
+/** What the page reported: console errors, uncaught exceptions and Content-Security-Policy violations. */
+export interface PageProblems {
+  errors: string[];
+  csp: string[];
+}
+
+/**
+ * Every test, whether it asks for them or not, fails if a page logged a console error, threw,
+ * or broke the Content-Security-Policy the server sends from dist/_headers. Violations are
+ * caught by a listener installed before any page script runs, so one that the browser does
+ * not log to the console (a blocked style, a report-only rule) still fails the test.
+ * A test that provokes problems on purpose sets `test.use({ failOnPageProblems: false })`
+ * and reads `problems` itself.
+ */
+export const test = base.extend<{ problems: PageProblems; errors: string[]; failOnPageProblems: boolean }>({
+  failOnPageProblems: [true, { option: true }],
+  problems: [
+    async ({ context, failOnPageProblems }, use) => {
+      const problems: PageProblems = { errors: [], csp: [] };
+      await context.exposeBinding('__reportCspViolation', (_source, v: string) => void problems.csp.push(v));
+      await context.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          const report = (window as unknown as { __reportCspViolation: (v: string) => void }).__reportCspViolation;
+          report(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} on ${location.pathname}${e.sample ? ` (${e.sample})` : ''}`);
+        });
+      });
+      const watch = (page: Page) => {
+        page.on('console', (m) => {
+          if (m.type() === 'error') problems.errors.push(`${new URL(page.url()).pathname}: ${m.text()}`);
+        });
+        page.on('pageerror', (e) => problems.errors.push(`${new URL(page.url()).pathname}: ${e}`));
+      };
+      context.pages().forEach(watch);
+      context.on('page', watch);
+      await use(problems);
+      if (failOnPageProblems) {
+        expect(problems.csp, 'Content-Security-Policy violations').toEqual([]);
+        expect(problems.errors, 'console errors').toEqual([]);
+      }
+    },
+    { auto: true },
+  ],
+  /** The console errors so far, for a test that wants to assert at a point of its own. */
+  errors: async ({ problems }, use) => use(problems.errors),
 });
 export { expect };
 
+/** Exemplar pages, the richest of their kind, for behaviour tests. */
 export const TEMPLATES = {
   home: '/',
   learn: '/learn/',
@@ -36,6 +70,12 @@ export const TEMPLATES = {
   roadmap: '/roadmaps/system-design/',
   search: '/search/',
   notFound: '/404.html',
+} as const;
+
+/** Pages of the fixture site built without a browser (tests/fixtures/nobrowser), served on port 4322. */
+export const NOBROWSER = {
+  diagram: '/diagram/',
+  plain: '/plain/',
 } as const;
 
 export async function scrollThrough(page: Page) {
