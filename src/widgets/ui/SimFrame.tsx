@@ -97,7 +97,8 @@ export function SimFrame(p: Props) {
       )}
       <div class="kit-controls">{p.controls}</div>
       {p.playbar}
-      <div class="kit-stage" ref={p.stageRef ?? null}>
+      {/* Focusable: it scrolls sideways on phones, and it is where Space plays without pressing a button. */}
+      <div class="kit-stage" ref={p.stageRef ?? null} tabIndex={0} role="region" aria-label={`${p.title}: simulation`}>
         {p.stage}
       </div>
       <dl class="kit-metrics">
