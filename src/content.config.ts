@@ -1,5 +1,5 @@
 /**
- * Every collection of the site (DESIGN.md section 2): where its files live and
+ * Every collection of the site: where its files live and
  * its schema (src/lib/schemas.ts). A wrong field, a missing quiz or a reference
  * to a missing entry fails the build. Files starting with `_` are skipped.
  */

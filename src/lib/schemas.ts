@@ -1,5 +1,5 @@
 /**
- * The zod schema of every collection (DESIGN.md section 2), one per kind, each
+ * The zod schema of every collection, one per kind, each
  * field documented. `reference` is injected so unit tests can check the schemas
  * without Astro's virtual modules; src/content.config.ts passes the real one.
  */
@@ -24,17 +24,17 @@ export function collectionSchemas(reference: Reference) {
   const plannedLesson = z.object({
     /** lesson id = file name of `lessons/<path>/<id>.mdx` and the URL segment */
     id: slug,
-    /** the seed's title */
+    /** the title the syllabus gives it */
     title: z.string().min(5),
-    /** one or two sentences: the seed's summary, in our words */
+    /** one or two sentences: the syllabus's summary, in our words */
     summary: z.string().min(20),
     /** overrides the path's level for this lesson (the track sets one per module) */
     level: level.optional(),
-    /** planned reading minutes (the seed's figure); a written lesson shows its computed time */
+    /** planned reading minutes (the syllabus's figure); a written lesson shows its computed time */
     minutes: z.number().int().min(1).max(60),
     /** topic ids */
     tags: z.array(reference('topics')).default([]),
-    /** the seed's topic list for course lessons: every item gets a section */
+    /** the syllabus's topic list for course lessons: every item gets a section */
     topics: z.array(z.string()).default([]),
   });
 
@@ -78,11 +78,11 @@ export function collectionSchemas(reference: Reference) {
     title: z.string(),
     /** the card text on the pattern index */
     summary: z.string().min(40).max(220),
-    /** topic ids; the seed's tags resolve to these through topic aliases */
+    /** topic ids; the syllabus's tags resolve to these through topic aliases */
     tags: z.array(reference('topics')).min(1),
     related: z.array(reference('patterns')).default([]),
     quiz: reference('quizzes'),
-    /** position on the index, as the seed orders them */
+    /** position on the index, as the syllabus orders them */
     order: z.number().int().min(1),
   });
 

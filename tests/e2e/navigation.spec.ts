@@ -81,7 +81,7 @@ test('the skip link moves focus to the main content', async ({ page }) => {
   await expect(page).toHaveURL(/#main$/);
 });
 
-test('the footer has the four columns of the seed and every link works', async ({ page, request }) => {
+test('the footer has its four columns and every link works', async ({ page, request }) => {
   await page.goto('/');
   const footer = page.locator('footer');
   for (const col of ['Learn', 'Labs', 'Simulators', 'Community']) await expect(footer.getByRole('heading', { name: col })).toBeVisible();

@@ -55,7 +55,7 @@ describe('outline', () => {
     expect(outline(track, new Map()).lessons[0]?.key).toBe('building-blocks/a');
   });
 
-  it('the seed track has 16 modules of 25 minutes, which the outline totals as 7 hours', () => {
+  it('a track of 16 modules of 25 minutes totals 7 hours in the outline', () => {
     const sixteen: Syllabus = { ...track, units: [{ title: 'all', lessons: Array.from({ length: 16 }, (_, i) => lesson(`m${i}`)) }] };
     const o = outline(sixteen, new Map());
     expect(o.lessons.at(-1)?.number).toBe('2.15');
