@@ -2,6 +2,10 @@ import { defineConfig } from '@playwright/test';
 
 // Browser tests run against the built site (dist/) with Debian's Chromium; never a downloaded browser.
 const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+// The site on E2E_PORT, the no-browser fixture on the next port. A run always starts its own
+// servers: reusing one already listening could test another checkout's build.
+const port = Number(process.env.E2E_PORT ?? 4321);
+const NOBROWSER_URL = `http://127.0.0.1:${port + 1}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -11,15 +15,15 @@ export default defineConfig({
   reporter: [['list']],
   timeout: 60_000,
   use: {
-    baseURL: 'http://127.0.0.1:4321',
+    baseURL: `http://127.0.0.1:${port}`,
     launchOptions: {
       executablePath,
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
   webServer: [
-    { command: 'node scripts/serve.ts dist 4321', url: 'http://127.0.0.1:4321/', reuseExistingServer: !process.env.CI },
+    { command: `node scripts/serve.ts dist ${port}`, url: `http://127.0.0.1:${port}/`, reuseExistingServer: false },
     // the small fixture site built without a browser for diagrams (npm run build:nobrowser)
-    { command: 'node scripts/serve.ts dist-nobrowser 4322', url: 'http://127.0.0.1:4322/plain/', reuseExistingServer: !process.env.CI },
+    { command: `node scripts/serve.ts dist-nobrowser ${port + 1}`, url: `${NOBROWSER_URL}/plain/`, reuseExistingServer: false },
   ],
 });

@@ -60,7 +60,7 @@ test('on a 360 px phone a wide diagram keeps readable labels and scrolls inside 
 });
 
 test.describe('without a browser at build time (the fixture site in dist-nobrowser)', () => {
-  test.use({ baseURL: 'http://127.0.0.1:4322' });
+  test.use({ baseURL: `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 4321) + 1}` });
 
   test('the page loads mermaid only when a diagram nears the viewport, then draws it', async ({ page }) => {
     const requests: string[] = [];

@@ -72,7 +72,7 @@ export const TEMPLATES = {
   notFound: '/404.html',
 } as const;
 
-/** Pages of the fixture site built without a browser (tests/fixtures/nobrowser), served on port 4322. */
+/** Pages of the fixture site built without a browser (tests/fixtures/nobrowser), served on the port after the site's (4322 by default). */
 export const NOBROWSER = {
   diagram: '/diagram/',
   plain: '/plain/',

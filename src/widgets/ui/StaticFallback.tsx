@@ -11,7 +11,10 @@ export function StaticFallback({ title, notice, children }: { title: string; not
         <strong>{title}</strong>
       </p>
       <p class="kit-notice">{notice}</p>
-      {children}
+      {/* Focusable so keyboard users can scroll a table wider than a phone. */}
+      <div class="kit-scroll" tabIndex={0} role="region" aria-label="Snapshot of the run">
+        {children}
+      </div>
       <p class="kit-fallback-note">This is a fixed snapshot of the run. With JavaScript on, the simulator plays it step by step and lets you change every setting.</p>
     </div>
   );
