@@ -2,7 +2,9 @@
  * `npm run bench`: builds the site, then measures per template (home, path,
  * lesson, pattern, post, topic): gzip JS loaded at page load and after scrolling,
  * HTML bytes, the four Lighthouse mobile scores (median of BENCH_RUNS runs, default 3),
- * and build seconds per page.
+ * and build seconds per page. On simulator pages, under 4x CPU throttling, it also measures
+ * interaction latency (Event Timing durations of ten "Step forward" clicks, the INP a reader
+ * would get) and the frames while playing at 1x for five seconds.
  * Timings depend on the machine, so they are measured here and never asserted in tests.
  * Writes bench-results/bench.json as well as printing a table.
  */
@@ -26,6 +28,8 @@ const TEMPLATES: Record<string, string> = {
   pattern: '/patterns/circuit-breaker/',
   post: '/blog/consistent-hashing-explained/',
   topic: '/topics/load-balancing/',
+  'sim-lag': '/simulators/kafka-consumer-lag/',
+  'sim-rebalance': '/simulators/kafka-rebalance/',
 };
 
 function build(): { seconds: number; pages: number } {
@@ -70,6 +74,54 @@ async function jsBytes(path: string): Promise<{ initial: number; afterScroll: nu
   return { initial, afterScroll, htmlRaw: html.length, htmlGzip: gzipSync(html).length };
 }
 
+interface Interaction {
+  /** the longest Event Timing duration of ten clicks on "Step forward" (ms) */
+  inpMs: number;
+  /** while playing at 1x for 5 s: the longest gap between frames, and how many exceeded 32 ms */
+  frameMaxMs: number;
+  framesOver32: number;
+  frames: number;
+}
+
+async function interaction(path: string): Promise<Interaction> {
+  const browser = await chromium.launch({ executablePath: CHROME, args: FLAGS.slice(1) });
+  const page = await browser.newPage({ viewport: { width: 412, height: 823 }, isMobile: true });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(ORIGIN + path, { waitUntil: 'networkidle' });
+  const frame = page.locator('.kit-frame[data-live]');
+  await frame.waitFor();
+  await page.evaluate(() => {
+    const w = window as unknown as { __events: number[] };
+    w.__events = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__events.push(e.duration);
+    }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
+  });
+  const step = frame.getByRole('button', { name: 'Step forward' });
+  for (let i = 0; i < 10; i++) await step.click();
+  await page.waitForTimeout(500);
+  const events = await page.evaluate(() => (window as unknown as { __events: number[] }).__events);
+  await frame.getByRole('button', { name: 'Play' }).click();
+  const gaps = await page.evaluate(
+    () =>
+      new Promise<number[]>((resolve) => {
+        const out: number[] = [];
+        let last = performance.now();
+        const start = last;
+        const loop = (t: number) => {
+          out.push(t - last);
+          last = t;
+          if (t - start < 5000) requestAnimationFrame(loop);
+          else resolve(out);
+        };
+        requestAnimationFrame(loop);
+      }),
+  );
+  await browser.close();
+  return { inpMs: Math.max(0, ...events), frameMaxMs: Math.max(...gaps), framesOver32: gaps.filter((g) => g > 32).length, frames: gaps.length };
+}
+
 interface LighthouseRun {
   scores: Record<string, number>;
   /** Weighted audits that lost points, so a score under 100 says why. */
@@ -110,12 +162,18 @@ try {
     runs.sort((a, b) => (a.scores.performance ?? 0) - (b.scores.performance ?? 0));
     const { scores: lh, misses } = runs[Math.floor(RUNS / 2)] as LighthouseRun;
     const perfRuns = runs.map((r) => r.scores.performance).join('/');
-    rows.push({ template: name, path, ...js, lighthouse: lh, lighthouseMisses: misses, performanceRuns: runs.map((r) => r.scores.performance) });
+    const inter = path.startsWith('/simulators/') ? await interaction(path) : null;
+    rows.push({ template: name, path, ...js, lighthouse: lh, lighthouseMisses: misses, performanceRuns: runs.map((r) => r.scores.performance), interaction: inter });
     console.log(
       `${name.padEnd(8)} JS ${kb(js.initial).padStart(8)} initial, ${kb(js.afterScroll).padStart(8)} after scroll | HTML ${kb(js.htmlRaw)} (${kb(js.htmlGzip)} gzip) | ` +
         `LH perf ${lh.performance} a11y ${lh.accessibility} bp ${lh['best-practices']} seo ${lh.seo} (perf of ${RUNS} runs: ${perfRuns})`,
     );
     for (const m of misses) console.log(`           lost points: ${m}`);
+    if (inter) {
+      console.log(
+        `           4x CPU: INP ${inter.inpMs ? `${inter.inpMs.toFixed(0)} ms` : 'under 16 ms'} (10 steps); playing 1x: longest frame ${inter.frameMaxMs.toFixed(0)} ms, ${inter.framesOver32} of ${inter.frames} frames over 32 ms`,
+      );
+    }
   }
 } finally {
   await chrome.kill();
