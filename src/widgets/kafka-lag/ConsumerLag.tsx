@@ -89,7 +89,7 @@ function LiveConsumerLag({ preset, embedded = false }: Props) {
   const url = useUrlState(schema, presets, preset ? `preset=${preset}` : '', !embedded);
   const v = url.values;
   const run = useMemo(() => safeBuildRun(v), [JSON.stringify(v)]);
-  const stageRef = useRef<HTMLDivElement | null>(null);
+  const stageRef = useRef<HTMLElement | null>(null);
   const visible = useOnScreen(stageRef);
   const reduced = useReducedMotion();
   const { sim, maxTicks } = run;

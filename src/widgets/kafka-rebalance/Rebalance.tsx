@@ -82,7 +82,7 @@ function LiveRebalance({ preset, embedded = false }: Props) {
   const url = useUrlState(schema, presets, preset ? `preset=${preset}` : '', !embedded);
   const v = url.values;
   const run = useMemo(() => buildRun(v), [JSON.stringify(v)]);
-  const stageRef = useRef<HTMLDivElement | null>(null);
+  const stageRef = useRef<HTMLElement | null>(null);
   const player = usePlayer(run.sim, useOnScreen(stageRef), useReducedMotion(), run.maxTicks);
   const [resumeAt, setResumeAt] = useState<number | null>(null);
   const { sim, maxTicks } = run;

@@ -39,7 +39,7 @@ interface Props {
   metrics: readonly Metric[];
   chart?: ComponentChildren;
   log: readonly LogLine[];
-  stageRef?: { current: HTMLDivElement | null };
+  stageRef?: { current: HTMLElement | null };
 }
 
 const ANNOUNCE_EVERY_MS = 8000;
@@ -98,9 +98,9 @@ export function SimFrame(p: Props) {
       <div class="kit-controls">{p.controls}</div>
       {p.playbar}
       {/* Focusable: it scrolls sideways on phones, and it is where Space plays without pressing a button. */}
-      <div class="kit-stage" ref={p.stageRef ?? null} tabIndex={0} role="region" aria-label={`${p.title}: simulation`}>
+      <section class="kit-stage" ref={p.stageRef ?? null} tabIndex={0} aria-label={`${p.title}: simulation`}>
         {p.stage}
-      </div>
+      </section>
       <dl class="kit-metrics">
         {p.metrics.map((m) => (
           <div class="kit-metric" data-tone={m.tone}>

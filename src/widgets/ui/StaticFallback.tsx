@@ -12,9 +12,9 @@ export function StaticFallback({ title, notice, children }: { title: string; not
       </p>
       <p class="kit-notice">{notice}</p>
       {/* Focusable so keyboard users can scroll a table wider than a phone. */}
-      <div class="kit-scroll" tabIndex={0} role="region" aria-label="Snapshot of the run">
+      <section class="kit-scroll" tabIndex={0} aria-label="Snapshot of the run">
         {children}
-      </div>
+      </section>
       <p class="kit-fallback-note">This is a fixed snapshot of the run. With JavaScript on, the simulator plays it step by step and lets you change every setting.</p>
     </div>
   );
