@@ -198,9 +198,10 @@ function Lane({ lane, partitions }: { lane: LaneView; partitions: number }) {
   const last = lane.rebalances.at(-1);
   return (
     <section class="rb-lane" aria-label={`${lane.strategy} lane`}>
-      <h3>
-        {lane.strategy} <span class="rb-protocol">({lane.protocol})</span>
-      </h3>
+      {/* Not a heading: the island sits above the article's first h2, wherever it is embedded. */}
+      <p class="rb-lane-title">
+        <strong>{lane.strategy}</strong> <span class="rb-protocol">({lane.protocol})</span>
+      </p>
       <p class="rb-lane-state">
         Generation {lane.generation}: {lane.round === null ? 'stable' : `rebalancing, round ${lane.round} until ${clock(lane.roundEndsAtMs ?? 0)}`}
         {lane.idle.length > 0 && ` · idle: ${lane.idle.join(', ')}`}
