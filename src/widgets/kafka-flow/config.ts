@@ -246,7 +246,7 @@ export const presets: readonly Preset<typeof schema>[] = [
   {
     id: 'hot-key',
     title: 'A hot key makes a hot partition',
-    notice: 'Keys follow a Zipf distribution: key-0 is about a quarter of the traffic, so its partition is the hottest in the heatmap however many partitions you add.',
+    notice: 'Keys follow a Zipf distribution: key-0 alone is about a quarter of the traffic and all of it goes to one partition, which stays the hottest even with twice the partitions.',
     values: { keyMode: 'zipf', keyCount: 50, zipf: 1.1, rate: 20 },
   },
   {

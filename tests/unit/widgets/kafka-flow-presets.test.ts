@@ -50,11 +50,13 @@ describe('Message Flow presets', () => {
     }
   });
 
-  it('acks=all: the same stop loses no acknowledged record; the unreplicated ones failed with NOT_LEADER_OR_FOLLOWER', () => {
+  it('acks=all: the same stop loses the same records, none of them acknowledged: each failed with NOT_LEADER_OR_FOLLOWER', () => {
     const s = end('acks-all-leader-stops');
     expect(s.totals.lostAcked).toBe(0);
-    expect(s.totals.failed.NOT_LEADER_OR_FOLLOWER).toBeGreaterThan(0);
-    for (const r of s.records.filter((x) => x.lost)) expect(r.status).toBe('failed');
+    const lost = s.records.filter((x) => x.lost);
+    expect(lost.length).toBeGreaterThan(0);
+    for (const r of lost) expect(r).toMatchObject({ status: 'failed', error: 'NOT_LEADER_OR_FOLLOWER' });
+    expect(lost.map((r) => r.id)).toEqual(end('acks1-leader-stops').records.filter((x) => x.lost).map((r) => r.id));
   });
 
   it('min.insync.replicas=2: NOT_ENOUGH_REPLICAS while one replica is in sync, never a lost acknowledged record, writes succeed after broker 3 returns', () => {
@@ -70,6 +72,10 @@ describe('Message Flow presets', () => {
     const late = s.records.filter((r) => r.producedAtMs > 45_000 && r.producedAtMs < 110_000);
     expect(late.length).toBeGreaterThan(0);
     expect(late.every((r) => r.status === 'acked')).toBe(true);
+    // Every write while one replica was in sync is refused; with min.insync.replicas=1 none is.
+    const alone = s.records.filter((r) => r.producedAtMs > 20_000 && r.producedAtMs <= 40_000);
+    expect(alone.every((r) => r.error === 'NOT_ENOUGH_REPLICAS')).toBe(true);
+    expect(end('min-insync', '&minIsr=1').totals.failed.NOT_ENOUGH_REPLICAS).toBe(0);
   });
 
   it('offline: with RF 1 the stopped broker\'s partitions have no leader and their keyed records fail with LEADER_NOT_AVAILABLE', () => {
