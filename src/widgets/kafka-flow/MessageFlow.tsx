@@ -3,6 +3,7 @@
  * model through the kit. Every reader action goes into the timed script (and so into the link), and the run is
  * rebuilt and replayed to the current tick, so a link shows exactly what its sender saw.
  */
+import { Fragment, type VNode } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { LineChart, type Series } from '../ui/LineChart.tsx';
 import { NumberField } from '../ui/NumberField.tsx';
@@ -18,6 +19,7 @@ import { keyModeName, memberIds, presets, safeBuildRun, schema, scriptToken, sum
 import {
   describeEvent,
   describeRecord,
+  formatCount,
   HEAT_COLUMNS,
   outcomesPerSecond,
   recentByPartition,
@@ -34,7 +36,7 @@ interface Props {
   embedded?: boolean;
 }
 
-const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const fmt = formatCount;
 const clock = (ms: number) => `${Math.floor(ms / 60_000)}:${(Math.floor(ms / 100) / 10 % 60).toFixed(1).padStart(4, '0')}`;
 
 export default function MessageFlow(props: Props) {
@@ -86,7 +88,7 @@ function Cluster({ s, lanes, followId = null, onFollow, act }: ClusterProps) {
   return (
     <table class="mf-cluster">
       <caption>
-        Partitions on brokers: leader (L), in-sync follower (ISR), out-of-sync follower (out) or stopped, each with its log end offset
+        Partitions on brokers: each replica is the leader (L), an in-sync follower (ISR), an out-of-sync follower (out) or stopped, with its log end offset; below each partition, its latest records
       </caption>
       <thead>
         <tr>
@@ -111,7 +113,6 @@ function Cluster({ s, lanes, followId = null, onFollow, act }: ClusterProps) {
           ))}
           <th scope="col">High watermark</th>
           <th scope="col">Consumer, lag</th>
-          <th scope="col">Latest records</th>
         </tr>
       </thead>
       <tbody>
@@ -120,43 +121,60 @@ function Cluster({ s, lanes, followId = null, onFollow, act }: ClusterProps) {
           const crashed = g.members.find((m) => m.id === owner)?.status === 'crashed';
           const lag = g.lag[p.id];
           return (
-            <tr data-partition-row={p.id} data-available={p.available ? '' : undefined}>
-              <th scope="row">
-                P{p.id}
-                <span class="mf-sub">
-                  {p.available ? `epoch ${p.epoch}` : 'OFFLINE'}
-                  {p.available && p.underMinIsr && s.acks === 'all' ? ', under min ISR' : ''}
-                </span>
-              </th>
-              {s.brokers.map((b) => {
-                const r = p.replicaStates.find((x) => x.broker === b.id);
-                if (!r) return <td class="mf-replica" data-role="none" />;
-                const role = !r.alive ? 'down' : p.leader === b.id ? 'leader' : r.inIsr ? 'isr' : 'out';
-                const label = { down: 'stopped', leader: 'L', isr: 'ISR', out: 'out' }[role];
-                return (
-                  <td class="mf-replica" data-role={role}>
-                    <span class="mf-role">{label}</span> <span class="mf-leo">{fmt(r.leo)}</span>
-                  </td>
-                );
-              })}
-              <td class="mf-num">{p.available ? fmt(p.hw) : '—'}</td>
-              <td>
-                {owner === null ? 'none' : `${owner}${crashed ? ' (crashed)' : ''}`}
-                <span class="mf-sub">{lag === null || lag === undefined ? 'no leader' : `lag ${fmt(lag)}`}</span>
-              </td>
-              <td class="mf-lane">
-                <ol class="mf-records" aria-label={`Latest records of P${p.id}`}>
-                  {(lanes[p.id] ?? []).map((r) => (
-                    <Chip r={r} followed={r.id === followId} onFollow={onFollow} />
-                  ))}
-                </ol>
-              </td>
-            </tr>
+            <Fragment key={p.id}>
+              <tr data-partition-row={p.id} data-available={p.available ? '' : undefined}>
+                <th scope="row">
+                  P{p.id}
+                  <span class="mf-sub">
+                    {p.available ? `epoch ${p.epoch}` : 'OFFLINE'}
+                    {p.available && p.underMinIsr && s.acks === 'all' ? ', under min ISR' : ''}
+                  </span>
+                </th>
+                {s.brokers.map((b) => {
+                  const r = p.replicaStates.find((x) => x.broker === b.id);
+                  if (!r) return <td class="mf-replica" data-role="none" />;
+                  const role = !r.alive ? 'down' : p.leader === b.id ? 'leader' : r.inIsr ? 'isr' : 'out';
+                  const label = { down: 'stopped', leader: 'L', isr: 'ISR', out: 'out' }[role];
+                  return (
+                    <td class="mf-replica" data-role={role}>
+                      <span class="mf-role">{label}</span> <span class="mf-leo">{fmt(r.leo)}</span>
+                    </td>
+                  );
+                })}
+                <td class="mf-num">{p.available ? fmt(p.hw) : '—'}</td>
+                <td>
+                  {owner === null ? 'none' : `${owner}${crashed ? ' (crashed)' : ''}`}
+                  <span class="mf-sub">{lag === null || lag === undefined ? 'no leader' : `lag ${fmt(lag)}`}</span>
+                </td>
+              </tr>
+              {/* The partition's latest records get a row of their own, so the table stays narrow. */}
+              <tr class="mf-lane-row">
+                <td colSpan={s.brokers.length + 3} class="mf-lane">
+                  <ol class="mf-records" aria-label={`Latest records of P${p.id}`}>
+                    {(lanes[p.id] ?? []).map((r) => (
+                      chip(r, r.id === followId, onFollow)
+                    ))}
+                  </ol>
+                </td>
+              </tr>
+            </Fragment>
           );
         })}
       </tbody>
     </table>
   );
+}
+
+// Records are replaced, never mutated, when their status changes: a chip drawn for one record object can be
+// handed back as the same element, and Preact skips it. Most chips of a lane are unchanged from tick to tick.
+const chips = new WeakMap<FlowRecord, { followed: boolean; live: boolean; vnode: VNode }>();
+function chip(r: FlowRecord, followed: boolean, onFollow: ((id: number) => void) | undefined): VNode {
+  const live = onFollow !== undefined;
+  const hit = chips.get(r);
+  if (hit && hit.followed === followed && hit.live === live) return hit.vnode;
+  const vnode = <Chip key={r.id} r={r} followed={followed} onFollow={onFollow} />;
+  chips.set(r, { followed, live, vnode });
+  return vnode;
 }
 
 function Chip({ r, followed, onFollow }: { r: FlowRecord; followed: boolean; onFollow?: ((id: number) => void) | undefined }) {
@@ -252,7 +270,10 @@ function Heatmap({ s }: { s: FlowState }) {
 function Follow({ s, id, setId }: { s: FlowState; id: number | null; setId(id: number | null): void }) {
   const trace = id === null ? null : locateRecord(s, id);
   const newest = s.records.length - 1;
-  const at = trace ? (trace.stage === 'failed' || trace.stage === 'lost' ? -1 : STAGES.findIndex((x) => x.stage === trace.stage)) : -1;
+  const ended = trace !== null && (trace.stage === 'failed' || trace.stage === 'lost');
+  // How far it got: a lost record had been appended (and maybe replicated or consumed), a failed one only sent.
+  const reached = trace === null ? -1 : trace.stage === 'failed' ? 0 : trace.stage === 'lost' ? (trace.consumedBy.length > 0 ? 3 : 1) : STAGES.findIndex((x) => x.stage === trace.stage);
+  const brokers = (ids: readonly number[]) => ids.map((b) => `broker ${b}${s.brokers.find((x) => x.id === b)?.alive === false ? ' (stopped)' : ''}`).join(', ');
   return (
     <section class="mf-follow" aria-label="Follow one record">
       <h3>Follow one record</h3>
@@ -270,18 +291,22 @@ function Follow({ s, id, setId }: { s: FlowState; id: number | null; setId(id: n
         <>
           <p>{describeRecord(trace.record)}.</p>
           <ol class="mf-stages">
-            {STAGES.map((x, i) => (
-              <li data-done={i <= at ? '' : undefined} aria-current={i === at ? 'step' : undefined}>
-                {x.label}
-                {i === 1 && trace.appended ? `: broker ${trace.appended.broker}, offset ${trace.appended.offset}, leader epoch ${trace.appended.epoch}` : ''}
-                {i === 2 && trace.heldBy.length > 0 ? ` (held by broker ${trace.heldBy.join(', ')})` : ''}
-                {i === 3 && trace.consumedBy.length > 0
-                  ? `: ${trace.consumedBy.map((d) => `${d.member} at ${clock(d.atMs)}${d.duplicate ? ' (duplicate)' : ''}`).join(', ')}`
-                  : ''}
-                {i === at ? <strong> ← now</strong> : null}
-              </li>
-            ))}
+            {STAGES.map((x, i) => {
+              const now = !ended && i === reached;
+              return (
+                <li data-done={i <= reached ? '' : undefined} aria-current={now ? 'step' : undefined}>
+                  {x.label}
+                  {i === 1 && trace.appended ? `: broker ${trace.appended.broker}, offset ${trace.appended.offset}, leader epoch ${trace.appended.epoch}` : ''}
+                  {i === 3 && trace.consumedBy.length > 0
+                    ? `: ${trace.consumedBy.map((d) => `${d.member} at ${clock(d.atMs)}${d.duplicate ? ' (duplicate)' : ''}`).join(', ')}`
+                    : ''}
+                  {i <= reached ? <span class="kit-visually-hidden"> (done)</span> : null}
+                  {now ? <strong> ← now</strong> : null}
+                </li>
+              );
+            })}
           </ol>
+          {trace.heldBy.length > 0 && <p class="mf-sub">In the log of {brokers(trace.heldBy)}.</p>}
           {(trace.stage === 'failed' || trace.stage === 'lost') && (
             <p class="mf-stage-end" data-stage={trace.stage}>
               <strong>{STAGE_ENDS[trace.stage]}.</strong>
@@ -322,7 +347,6 @@ function LiveMessageFlow({ preset, embedded = false }: Props) {
   const act = (a: FlowAction) => change({ script: [...v.script, scriptToken(sim.now(), a)] });
 
   const s = sim.state();
-  const lanes = recentByPartition(s);
   const g = s.group;
   const names = [...g.members.map((m) => m.id), ...g.departed];
   const nextMember = memberIds(12).find((id) => !names.includes(id)) ?? null;
@@ -348,10 +372,81 @@ function LiveMessageFlow({ preset, embedded = false }: Props) {
     { label: 'Consumer lag', value: `${fmt(totalLag)} records` },
   ];
 
-  const log: LogLine[] = sim
-    .events()
-    .filter((e) => e.event.kind !== 'commit')
-    .map((e) => ({ time: clock(e.timeMs), ...describeEvent(e.event) }));
+  const log: LogLine[] = useMemo(
+    () =>
+      sim
+        .events()
+        .filter((e) => e.event.kind !== 'commit')
+        .map((e) => ({ time: clock(e.timeMs), ...describeEvent(e.event) })),
+    [run, sim.ticks(), sim.events().length],
+  );
+
+  // Playing re-renders every animation frame, but the simulation moves only once per tick: the heavy parts are
+  // rebuilt when the tick, the run or the followed record changes, and Preact skips an element it has seen.
+  const tick = sim.ticks();
+  const stage = useMemo(
+    () => (
+          <>
+            <p class="mf-producers">
+              {s.producers.length === 0
+                ? 'No producers.'
+                : s.producers.map((p) => `${p.id}: ${fmt(p.sent)} sent${p.stickyPartition !== null ? `, sticky on P${p.stickyPartition}` : ''}`).join(' · ')}{' '}
+              <span class="mf-sub">
+                ({fmt(s.producerRate)} records/s each, acks={s.acks}, min.insync.replicas={s.minInsyncReplicas})
+              </span>
+            </p>
+            <div class="mf-actions" role="group" aria-label="Topic actions">
+              <button type="button" class="kit-btn" disabled={s.partitionCount >= MAX_PARTITIONS} onClick={() => act({ kind: 'add-partitions', count: s.partitionCount + 1 })}>
+                Add a partition
+              </button>
+              <button type="button" class="kit-btn" onClick={() => act({ kind: 'preferred-election' })}>
+                Preferred leader election
+              </button>
+            </div>
+            <div class="mf-scroll">
+              <Cluster s={s} lanes={recentByPartition(s)} followId={followId} onFollow={setFollowId} act={act} />
+            </div>
+            <p class="mf-legend">
+              Records: ✓ acknowledged, … waiting for replicas, → sent with acks=0, ✕ failed, ⚠ lost; ×2 delivered twice (a duplicate), ! read out of key order.
+            </p>
+            <div class="mf-group" role="group" aria-label="Consumer group">
+              <p class="mf-group-head">
+                <strong>Consumer group</strong>, generation {g.generation}:{' '}
+                {v.autoCommit ? `auto-commit every ${fmt(v.commitMs)} ms` : 'commitSync after every poll'}
+                {g.lastCommitMs !== null ? `, last commit at ${clock(g.lastCommitMs)}` : ''}.
+              </p>
+              {g.members.map((m) => (
+                <div class="mf-member" data-crashed={m.status === 'crashed' ? '' : undefined}>
+                  <span>
+                    <strong>{m.id}</strong>{' '}
+                    {m.status === 'crashed' ? `crashed at ${clock(m.crashedAtMs ?? 0)}, holds` : 'reads'}{' '}
+                    {m.assigned.length ? m.assigned.map((p) => `P${p}`).join(', ') : 'nothing (idle)'} · {fmt(m.delivered)} delivered
+                  </span>
+                  {m.status === 'active' && (
+                    <span class="mf-member-actions">
+                      <button type="button" class="kit-btn" onClick={() => act({ kind: 'member-crash', member: m.id })}>
+                        Crash {m.id}
+                      </button>
+                      <button type="button" class="kit-btn" onClick={() => act({ kind: 'member-leave', member: m.id })}>
+                        {m.id} leaves
+                      </button>
+                    </span>
+                  )}
+                </div>
+              ))}
+              {nextMember && (
+                <button type="button" class="kit-btn" onClick={() => act({ kind: 'member-join', member: nextMember })}>
+                  Add consumer {nextMember}
+                </button>
+              )}
+            </div>
+            <Follow s={s} id={followId} setId={setFollowId} />
+            <Heatmap s={s} />
+          </>
+    ),
+    [run, tick, followId],
+  );
+  const chart = useMemo(() => <OutcomeChart s={s} seconds={v.minutes * 60} />, [run, tick]);
 
   const select = <K extends keyof FlowValues>(key: K, label: string, options: readonly (readonly [string, string])[]) => (
     <label class="kit-field">
@@ -370,6 +465,71 @@ function LiveMessageFlow({ preset, embedded = false }: Props) {
     </label>
   );
 
+  // The settings change only with the run's values.
+  const controls = useMemo(
+    () => (
+          <>
+            <NumberField label="Brokers" value={v.brokers} min={3} max={5} onChange={(n) => change({ brokers: n })} />
+            <NumberField label="Partitions" value={v.partitions} min={1} max={MAX_PARTITIONS} onChange={(n) => change({ partitions: n })} />
+            <NumberField label="Replication factor" value={v.rf} min={1} max={3} onChange={(n) => change({ rf: n })} />
+            {select('acks', 'acks', [
+              ['all', 'all'],
+              ['1', '1'],
+              ['0', '0'],
+            ])}
+            <NumberField label="min.insync.replicas" value={v.minIsr} min={1} max={3} onChange={(n) => change({ minIsr: n })} />
+            {check('unclean', 'unclean.leader.election.enable')}
+            <NumberField label="Follower fetch every (ms)" value={v.fetchMs} min={100} max={5000} onChange={(n) => change({ fetchMs: n })} />
+            <NumberField label="Producers" value={v.producers} min={0} max={5} onChange={(n) => change({ producers: n })} />
+            <NumberField label="Records/s per producer" value={v.rate} min={0} max={30} onChange={(n) => change({ rate: n })} />
+            <label class="kit-field">
+              <span>Keys</span>
+              <select
+                value={mode}
+                onChange={(e) => {
+                  const m = (e.target as HTMLSelectElement).value as KeyModeName;
+                  change(m === 'fixed' ? { keys: v.keys.length ? v.keys : ['a', 'b', 'c'] } : { keys: [], keyMode: m });
+                }}
+              >
+                {KEY_MODES.map((k) => (
+                  <option value={k.value}>{k.label}</option>
+                ))}
+              </select>
+            </label>
+            {mode === 'fixed' && (
+              <label class="kit-field">
+                <span>Key set (comma-separated)</span>
+                <input
+                  type="text"
+                  value={v.keys.join(',')}
+                  spellcheck={false}
+                  onChange={(e) => {
+                    const parsed = schema.keys.parse((e.target as HTMLInputElement).value);
+                    if (parsed && parsed.length > 0) change({ keys: parsed });
+                  }}
+                />
+              </label>
+            )}
+            {(mode === 'uniform' || mode === 'zipf') && <NumberField label="Distinct keys" value={v.keyCount} min={1} max={1000} onChange={(n) => change({ keyCount: n })} />}
+            {mode === 'zipf' && <NumberField label="Zipf exponent" value={v.zipf} min={0.1} max={4} onChange={(n) => change({ zipf: n })} />}
+            {mode === 'keyless' &&
+              select('sticky', 'Sticky partitioner', [
+                ['kip-794', 'KIP-794 (Kafka 3.3+)'],
+                ['kip-480', 'KIP-480 (2.4 to 3.2)'],
+              ])}
+            <NumberField label="Consumers at start" value={v.consumers} min={0} max={6} onChange={(n) => change({ consumers: n })} />
+            {check('autoCommit', 'enable.auto.commit')}
+            {v.autoCommit && <NumberField label="auto.commit.interval.ms" value={v.commitMs} min={100} max={60000} onChange={(n) => change({ commitMs: n })} />}
+            <NumberField label="Poll every (ms)" value={v.pollMs} min={100} max={5000} onChange={(n) => change({ pollMs: n })} />
+            <NumberField label="max.poll.records" value={v.maxPoll} min={1} max={1000} onChange={(n) => change({ maxPoll: n })} />
+            <NumberField label="session.timeout.ms" value={v.sessionMs} min={1000} max={120000} onChange={(n) => change({ sessionMs: n })} />
+            <NumberField label="Run length (min)" value={v.minutes} min={1} max={5} onChange={(n) => change({ minutes: n })} />
+            <NumberField label="Seed" value={v.seed} min={0} max={4294967295} onChange={(n) => change({ seed: n })} />
+          </>
+    ),
+    [run],
+  );
+
   return (
     <SimFrame
       id="message-flow"
@@ -383,128 +543,11 @@ function LiveMessageFlow({ preset, embedded = false }: Props) {
       playing={player.player.playing}
       run={player.run}
       stageRef={stageRef}
-      controls={
-        <>
-          <NumberField label="Brokers" value={v.brokers} min={3} max={5} onChange={(n) => change({ brokers: n })} />
-          <NumberField label="Partitions" value={v.partitions} min={1} max={MAX_PARTITIONS} onChange={(n) => change({ partitions: n })} />
-          <NumberField label="Replication factor" value={v.rf} min={1} max={3} onChange={(n) => change({ rf: n })} />
-          {select('acks', 'acks', [
-            ['all', 'all'],
-            ['1', '1'],
-            ['0', '0'],
-          ])}
-          <NumberField label="min.insync.replicas" value={v.minIsr} min={1} max={3} onChange={(n) => change({ minIsr: n })} />
-          {check('unclean', 'unclean.leader.election.enable')}
-          <NumberField label="Follower fetch every (ms)" value={v.fetchMs} min={100} max={5000} onChange={(n) => change({ fetchMs: n })} />
-          <NumberField label="Producers" value={v.producers} min={0} max={5} onChange={(n) => change({ producers: n })} />
-          <NumberField label="Records/s per producer" value={v.rate} min={0} max={30} onChange={(n) => change({ rate: n })} />
-          <label class="kit-field">
-            <span>Keys</span>
-            <select
-              value={mode}
-              onChange={(e) => {
-                const m = (e.target as HTMLSelectElement).value as KeyModeName;
-                change(m === 'fixed' ? { keys: v.keys.length ? v.keys : ['a', 'b', 'c'] } : { keys: [], keyMode: m });
-              }}
-            >
-              {KEY_MODES.map((k) => (
-                <option value={k.value}>{k.label}</option>
-              ))}
-            </select>
-          </label>
-          {mode === 'fixed' && (
-            <label class="kit-field">
-              <span>Key set (comma-separated)</span>
-              <input
-                type="text"
-                value={v.keys.join(',')}
-                spellcheck={false}
-                onChange={(e) => {
-                  const parsed = schema.keys.parse((e.target as HTMLInputElement).value);
-                  if (parsed && parsed.length > 0) change({ keys: parsed });
-                }}
-              />
-            </label>
-          )}
-          {(mode === 'uniform' || mode === 'zipf') && <NumberField label="Distinct keys" value={v.keyCount} min={1} max={1000} onChange={(n) => change({ keyCount: n })} />}
-          {mode === 'zipf' && <NumberField label="Zipf exponent" value={v.zipf} min={0.1} max={4} onChange={(n) => change({ zipf: n })} />}
-          {mode === 'keyless' &&
-            select('sticky', 'Sticky partitioner', [
-              ['kip-794', 'KIP-794 (Kafka 3.3+)'],
-              ['kip-480', 'KIP-480 (2.4 to 3.2)'],
-            ])}
-          <NumberField label="Consumers at start" value={v.consumers} min={0} max={6} onChange={(n) => change({ consumers: n })} />
-          {check('autoCommit', 'enable.auto.commit')}
-          {v.autoCommit && <NumberField label="auto.commit.interval.ms" value={v.commitMs} min={100} max={60000} onChange={(n) => change({ commitMs: n })} />}
-          <NumberField label="Poll every (ms)" value={v.pollMs} min={100} max={5000} onChange={(n) => change({ pollMs: n })} />
-          <NumberField label="max.poll.records" value={v.maxPoll} min={1} max={1000} onChange={(n) => change({ maxPoll: n })} />
-          <NumberField label="session.timeout.ms" value={v.sessionMs} min={1000} max={120000} onChange={(n) => change({ sessionMs: n })} />
-          <NumberField label="Run length (min)" value={v.minutes} min={1} max={5} onChange={(n) => change({ minutes: n })} />
-          <NumberField label="Seed" value={v.seed} min={0} max={4294967295} onChange={(n) => change({ seed: n })} />
-        </>
-      }
+      controls={controls}
       playbar={<PlayBar id="message-flow" player={player.player} tick={sim.ticks()} maxTicks={maxTicks} label={(x) => clock(x * sim.tickMs)} run={player.run} seek={player.seek} />}
-      stage={
-        <>
-          <p class="mf-producers">
-            {s.producers.length === 0
-              ? 'No producers.'
-              : s.producers.map((p) => `${p.id}: ${fmt(p.sent)} sent${p.stickyPartition !== null ? `, sticky on P${p.stickyPartition}` : ''}`).join(' · ')}{' '}
-            <span class="mf-sub">
-              ({fmt(s.producerRate)} records/s each, acks={s.acks}, min.insync.replicas={s.minInsyncReplicas})
-            </span>
-          </p>
-          <div class="mf-actions" role="group" aria-label="Topic actions">
-            <button type="button" class="kit-btn" disabled={s.partitionCount >= MAX_PARTITIONS} onClick={() => act({ kind: 'add-partitions', count: s.partitionCount + 1 })}>
-              Add a partition
-            </button>
-            <button type="button" class="kit-btn" onClick={() => act({ kind: 'preferred-election' })}>
-              Preferred leader election
-            </button>
-          </div>
-          <div class="mf-scroll">
-            <Cluster s={s} lanes={lanes} followId={followId} onFollow={setFollowId} act={act} />
-          </div>
-          <p class="mf-legend">
-            Records: ✓ acknowledged, … waiting for replicas, → sent with acks=0, ✕ failed, ⚠ lost; ×2 delivered twice (a duplicate), ! read out of key order.
-          </p>
-          <div class="mf-group" role="group" aria-label="Consumer group">
-            <p class="mf-group-head">
-              <strong>Consumer group</strong>, generation {g.generation}:{' '}
-              {v.autoCommit ? `auto-commit every ${fmt(v.commitMs)} ms` : 'commitSync after every poll'}
-              {g.lastCommitMs !== null ? `, last commit at ${clock(g.lastCommitMs)}` : ''}.
-            </p>
-            {g.members.map((m) => (
-              <div class="mf-member" data-crashed={m.status === 'crashed' ? '' : undefined}>
-                <span>
-                  <strong>{m.id}</strong>{' '}
-                  {m.status === 'crashed' ? `crashed at ${clock(m.crashedAtMs ?? 0)}, holds` : 'reads'}{' '}
-                  {m.assigned.length ? m.assigned.map((p) => `P${p}`).join(', ') : 'nothing (idle)'} · {fmt(m.delivered)} delivered
-                </span>
-                {m.status === 'active' && (
-                  <span class="mf-member-actions">
-                    <button type="button" class="kit-btn" onClick={() => act({ kind: 'member-crash', member: m.id })}>
-                      Crash {m.id}
-                    </button>
-                    <button type="button" class="kit-btn" onClick={() => act({ kind: 'member-leave', member: m.id })}>
-                      {m.id} leaves
-                    </button>
-                  </span>
-                )}
-              </div>
-            ))}
-            {nextMember && (
-              <button type="button" class="kit-btn" onClick={() => act({ kind: 'member-join', member: nextMember })}>
-                Add consumer {nextMember}
-              </button>
-            )}
-          </div>
-          <Follow s={s} id={followId} setId={setFollowId} />
-          <Heatmap s={s} />
-        </>
-      }
+      stage={stage}
       metrics={metrics}
-      chart={<OutcomeChart s={s} seconds={v.minutes * 60} />}
+      chart={chart}
       log={log}
     />
   );

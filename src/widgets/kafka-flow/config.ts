@@ -6,6 +6,7 @@
 import { createSimulation, withScript, type Scheduled, type Simulation } from '../ui/simulation.ts';
 import type { Preset } from '../ui/presets.ts';
 import { bool, defaults, int, list, num, oneOf, seedField, type Values } from '../ui/url-schema.ts';
+import { formatCount } from './view.ts';
 import { flowModel, type Acks, type FlowAction, type FlowConfig, type FlowEvent, type FlowState, type KeyMode } from '../kafka/flow-model.ts';
 
 export const TICK_MS = 100;
@@ -183,7 +184,7 @@ export function safeBuildRun(v: FlowValues): ReturnType<typeof buildRun> & { err
   }
 }
 
-const fmt = (n: number) => n.toLocaleString('en-US');
+const fmt = formatCount;
 
 /** The sentence a screen reader hears. */
 export function summarize(s: FlowState): string {

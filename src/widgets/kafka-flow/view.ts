@@ -6,6 +6,16 @@
 import type { FlowEvent, FlowRecord, FlowState } from '../kafka/flow-model.ts';
 import type { RecordStage } from '../kafka/flow-model.ts';
 
+// One formatter, made once: toLocaleString builds a new one on every call, which showed up as the island's
+// largest cost per frame.
+const COUNT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+
+/** A count with thousands separators ("12,345"). */
+export function formatCount(n: number): string {
+  const r = Math.round(n);
+  return r > -1000 && r < 1000 ? String(r) : COUNT.format(r);
+}
+
 /** How many records each partition's lane draws: enough to see batches and keys, few enough to stay fast. */
 export const RECORDS_PER_PARTITION = 12;
 /** Heatmap columns: the last this many seconds. */
