@@ -227,7 +227,8 @@ function Heatmap({ s }: { s: FlowState }) {
   const total = s.heat.produced.reduce((a, b) => a + b, 0);
   const hottest = total > 0 ? s.heat.produced.indexOf(Math.max(...s.heat.produced)) : -1;
   return (
-    <div class="mf-heat-wrap">
+    // Focusable so keyboard readers can scroll it when it is wider than a narrow screen.
+    <div class="mf-heat-wrap" tabIndex={0} role="region" aria-label="Heatmap of records per partition">
       <table class="mf-heat">
         <caption>Hot partitions: records produced per second (last {cols.length} s) and over the whole run</caption>
         <thead>
@@ -276,7 +277,7 @@ function Follow({ s, id, setId }: { s: FlowState; id: number | null; setId(id: n
   const brokers = (ids: readonly number[]) => ids.map((b) => `broker ${b}${s.brokers.find((x) => x.id === b)?.alive === false ? ' (stopped)' : ''}`).join(', ');
   return (
     <section class="mf-follow" aria-label="Follow one record">
-      <h3>Follow one record</h3>
+      <p class="mf-follow-title">Follow one record</p>
       <div class="mf-follow-pick">
         <NumberField label="Record number" value={id ?? 0} min={0} max={Math.max(0, newest)} onChange={(n) => setId(n)} />
         <button type="button" class="kit-btn" disabled={newest < 0} onClick={() => setId(newest)}>
