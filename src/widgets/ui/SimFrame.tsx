@@ -112,7 +112,8 @@ export function SimFrame(p: Props) {
       {p.chart}
       <details class="kit-log" open>
         <summary>Event log ({p.log.length})</summary>
-        <ol reversed>
+        {/* Focusable: the log scrolls, and keyboard users must be able to scroll it. */}
+        <ol reversed tabIndex={0} aria-label="Events, newest first">
           {p.log
             .slice(-60)
             .reverse()

@@ -40,8 +40,13 @@ export function linearScale(domain: readonly [number, number], range: readonly [
   return scale;
 }
 
+const formatters = new Map<number, Intl.NumberFormat>();
+
 /** A tick label: thousands separated, at most `digits` decimals, units appended when given. */
 export function formatTick(value: number, unit = '', digits = 2): string {
-  const text = value.toLocaleString('en-US', { maximumFractionDigits: digits });
+  // One formatter per precision: toLocaleString builds a new one on every call, which shows in a chart redrawn each frame.
+  let f = formatters.get(digits);
+  if (!f) formatters.set(digits, (f = new Intl.NumberFormat('en-US', { maximumFractionDigits: digits })));
+  const text = f.format(value);
   return unit ? `${text} ${unit}` : text;
 }
