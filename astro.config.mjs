@@ -10,6 +10,7 @@ import { pagefindIndex } from './integrations/pagefind.ts';
 import { securityHeaders } from './integrations/headers.ts';
 import { focusablePre } from './integrations/ec-focusable-pre.ts';
 import { checkLabels } from './integrations/ec-check-label.ts';
+import { searchIgnore } from './integrations/ec-search-ignore.ts';
 
 export default defineConfig({
   site: SITE.url,
@@ -23,7 +24,7 @@ export default defineConfig({
     expressiveCode({
       // github-light fails contrast; the high-contrast variant passes axe.
       themes: ['github-dark', 'github-light-high-contrast'],
-      plugins: [focusablePre(), checkLabels()],
+      plugins: [focusablePre(), checkLabels(), searchIgnore()],
       useDarkModeMediaQuery: false,
       emitExternalStylesheet: false,
       themeCssSelector: (theme) => `[data-theme='${theme.type}']`,

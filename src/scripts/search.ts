@@ -2,9 +2,13 @@
  * Pagefind search UI used by the header dialog and the /search/ page. Pagefind's
  * own script is imported only on first use, so pages pay nothing until someone searches.
  */
+import { queryTerms, unmatchedTerms } from './search-match.ts';
+
 interface PagefindResultData {
   url: string;
   excerpt: string;
+  content: string;
+  locations: number[];
   meta: Record<string, string>;
   filters: Record<string, string[]>;
 }
@@ -21,7 +25,8 @@ export function loadPagefind(): Promise<Pagefind> {
   loading ??= (async () => {
     const url = '/pagefind/pagefind.js';
     const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await pf.options({ excerptLength: 24 });
+    // Short quiz and topic pages must not outrank the article they point to.
+    await pf.options({ excerptLength: 24, ranking: { pageLength: 0.2 } });
     await pf.init();
     return pf;
   })();
@@ -111,19 +116,40 @@ export class SiteSearch extends HTMLElement {
       this.#status.textContent = 'Search is available on the built site (run npm start), not in the dev server.';
       return;
     }
-    const res = await pf.search(q || null, { filters });
-    if (seq !== this.#seq || !res) return;
-    const data = await Promise.all(res.results.slice(0, MAX_RESULTS).map((r) => r.data()));
-    if (seq !== this.#seq) return;
+    const found = await searchMatched(pf, q, filters);
+    if (seq !== this.#seq || !found) return;
+    const { data, total, dropped } = found;
     this.#list.replaceChildren(...data.map(renderResult));
-    const n = res.results.length;
-    this.#status.textContent = n === 0 ? 'No results.' : `${n} result${n === 1 ? '' : 's'}${n > MAX_RESULTS ? `, showing the first ${MAX_RESULTS}` : ''}.`;
+    const none = dropped.length ? `No results for “${dropped.join(' ')}”` : '';
+    this.#status.textContent =
+      total === 0
+        ? `${none || 'No results'}.`
+        : `${none ? `${none}; showing the rest of the query. ` : ''}${total} result${total === 1 ? '' : 's'}${total > MAX_RESULTS ? `, showing the first ${MAX_RESULTS}` : ''}.`;
   }
 
   focusInput() {
     this.#input.focus();
     this.#input.select();
   }
+}
+
+/**
+ * Searches, then drops the query terms that Pagefind only matched by cutting them short
+ * (see search-match.ts): nonsense gives no results, and a typo beside real words searches the real words.
+ */
+async function searchMatched(pf: Pagefind, q: string, filters: Record<string, string>) {
+  const terms = queryTerms(q);
+  let res = await pf.search(q || null, { filters });
+  if (!res) return null;
+  let data = await Promise.all(res.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+  const dropped = terms.length ? unmatchedTerms(terms, data) : [];
+  if (dropped.length === terms.length && terms.length > 0) return { data: [], total: 0, dropped };
+  if (dropped.length) {
+    res = await pf.search(terms.filter((t) => !dropped.includes(t)).join(' '), { filters });
+    if (!res) return null;
+    data = await Promise.all(res.results.slice(0, MAX_RESULTS).map((r) => r.data()));
+  }
+  return { data, total: res.results.length, dropped };
 }
 
 function fill(select: HTMLSelectElement, values: Record<string, number>) {

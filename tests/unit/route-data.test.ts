@@ -118,7 +118,7 @@ describe('route data', () => {
   it('post page: crumbs through its category, article SEO, date, reading time, tags, quiz and related cards', async () => {
     const { collections, routeData } = await load();
     const page = await routeData.postPage(await collections.postById('older'));
-    expect(page.frame).toMatchObject({ title: 'Older post', eyebrow: 'Backend', kind: 'Article', topics: ['caching', 'caching', 'queues'] });
+    expect(page.frame).toMatchObject({ title: 'Older post', eyebrow: 'Backend', kind: 'Post', topics: ['caching', 'caching', 'queues'] });
     expect(page.frame.seo).toMatchObject({ path: '/blog/older/', type: 'article', published: new Date('2026-11-03T00:00:00Z') });
     expect(page.frame.seo.crumbs).toEqual([
       { label: 'Blog', href: '/blog/' },
@@ -140,7 +140,7 @@ describe('route data', () => {
     const track = await collections.learningPathById('track');
     const [a, b, c] = track.outline.lessons;
     const first = await routeData.lessonPage(track, a!);
-    expect(first.frame).toMatchObject({ title: 'Lesson A', eyebrow: 'Deep dive · Module 2.0', kind: 'Lesson', topics: ['caching', 'kafka'] });
+    expect(first.frame).toMatchObject({ title: 'Lesson A', eyebrow: 'Deep dive · Module 2.0', kind: 'Module', topics: ['caching', 'kafka'] });
     expect(first.frame.seo.description).toBe('Lesson A, described for search engines.');
     expect(first.frame.seo.crumbs).toEqual([
       { label: 'Learn', href: '/learn/' },

@@ -1,5 +1,6 @@
 /** Route data of the reading pages: blog posts, patterns and lessons. */
 import { KIND_LABEL, CATEGORY_LABEL } from '../labels.ts';
+import { SEARCH_KIND, lessonKind } from '../search-kind.ts';
 import { formatDate, formatReadingTime, isoDay } from '../format.ts';
 import { getLearningPaths, minutesOf, patternById, postById, type LearningPath, type PatternEntry, type PostEntry } from '../collections.ts';
 import { topicLinks, type TopicLink } from '../listings.ts';
@@ -27,7 +28,7 @@ export async function postPage(post: PostEntry): Promise<PostPage> {
       title: d.title,
       eyebrow: category,
       lede: d.description,
-      kind: 'Article',
+      kind: SEARCH_KIND.post,
       topics,
       seo: {
         title: d.title,
@@ -68,7 +69,7 @@ export async function patternPage(pattern: PatternEntry): Promise<PatternPage> {
       title: d.title,
       eyebrow: 'Pattern',
       lede: d.summary,
-      kind: 'Pattern',
+      kind: SEARCH_KIND.pattern,
       topics,
       seo: {
         title: `${d.title} pattern`,
@@ -127,7 +128,7 @@ export async function lessonPage(path: LearningPath, lesson: OutlineLesson): Pro
       title: lesson.title,
       eyebrow: `${p.eyebrow ?? KIND_LABEL[p.kind]} · ${p.kind === 'track' ? 'Module' : 'Lesson'} ${lesson.number}`,
       lede: lesson.summary,
-      kind: 'Lesson',
+      kind: lessonKind(p.kind),
       topics,
       seo: {
         title: lesson.title,

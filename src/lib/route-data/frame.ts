@@ -2,6 +2,7 @@
 import { quizById } from '../collections.ts';
 import type { SeoInput } from '../seo.ts';
 import type { QuizQuestion } from '../../widgets/quiz/model.ts';
+import type { SearchKind } from '../search-kind.ts';
 
 export { sectionSeo } from '../seo.ts';
 
@@ -11,11 +12,14 @@ export interface Frame {
   eyebrow?: string | undefined;
   lede?: string | undefined;
   seo: SeoInput;
+  /** a page with a kind is indexed for search, under that kind and these topic filters */
+  kind?: SearchKind | undefined;
+  topics?: string[] | undefined;
 }
 
-/** An Article frame also feeds search: its kind and topic filters. */
+/** Every Article page is indexed for search. */
 export interface ArticleFrame extends Frame {
-  kind: 'Article' | 'Pattern' | 'Lesson' | 'Simulator';
+  kind: SearchKind;
   topics: string[];
 }
 

@@ -7,6 +7,7 @@ import type { Level } from '../learning-paths.ts';
 import { courseLd } from '../seo.ts';
 import { pathUrl, postUrl, roadmapUrl, URLS } from '../urls.ts';
 import type { Frame } from './frame.ts';
+import { SEARCH_KIND } from '../search-kind.ts';
 
 export interface OutlineUnitView {
   number: number;
@@ -128,6 +129,7 @@ export async function roadmapPage(roadmap: RoadmapEntry): Promise<{ frame: Frame
     frame: {
       title,
       lede: roadmap.data.summary,
+      kind: SEARCH_KIND.roadmap,
       seo: {
         title,
         description: roadmap.data.summary,

@@ -3,6 +3,7 @@ import { getQuizzes, type QuizEntry } from '../collections.ts';
 import { quizHomes, type Link } from '../listings.ts';
 import { quizUrl, URLS } from '../urls.ts';
 import type { Frame, QuizData } from './frame.ts';
+import { SEARCH_KIND } from '../search-kind.ts';
 
 export interface QuizPage {
   frame: Frame;
@@ -19,6 +20,8 @@ export async function quizPage(quiz: QuizEntry): Promise<QuizPage> {
       title: quiz.data.title,
       eyebrow: 'Quiz',
       lede: home ? `${n} questions on “${home.title}”.` : `${n} questions.`,
+      kind: SEARCH_KIND.quiz,
+      topics: quiz.data.tags.map((t) => t.id),
       seo: {
         title: quiz.data.title,
         description: `${n} scenario questions with explanations${home ? ` on ${home.title}` : ''}.`,

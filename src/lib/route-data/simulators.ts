@@ -3,6 +3,7 @@ import { getSimulators, type SimulatorEntry } from '../collections.ts';
 import { topicLinks, type TopicLink } from '../listings.ts';
 import { simulatorUrl, URLS } from '../urls.ts';
 import type { ArticleFrame } from './frame.ts';
+import { SEARCH_KIND } from '../search-kind.ts';
 
 export interface SimulatorPage {
   id: string;
@@ -25,7 +26,7 @@ export async function simulatorPage(sim: SimulatorEntry): Promise<SimulatorPage>
       title: d.title,
       eyebrow: 'Simulator',
       lede: d.summary,
-      kind: 'Simulator',
+      kind: SEARCH_KIND.simulator,
       topics,
       seo: {
         title: `${d.title} simulator`,

@@ -4,6 +4,7 @@ import { getTopics, type TopicEntry } from '../collections.ts';
 import { countOf, topicListing, topicListings, type TopicListing } from '../listings.ts';
 import { topicUrl, URLS } from '../urls.ts';
 import type { Frame } from './frame.ts';
+import { SEARCH_KIND } from '../search-kind.ts';
 
 export interface TopicPage {
   frame: Frame;
@@ -14,11 +15,14 @@ export interface TopicPage {
 export async function topicPage(topic: TopicEntry): Promise<TopicPage> {
   const url = topicUrl(topic.id);
   const listing = await topicListing(topic.id);
+  const empty = Object.values(listing).every((xs) => xs.length === 0);
   return {
     frame: {
       title: topic.data.title,
       eyebrow: 'Topic',
       lede: topic.data.description,
+      // a topic with nothing published is no answer to a search
+      ...(empty ? {} : { kind: SEARCH_KIND.topic, topics: [topic.id] }),
       seo: {
         title: `${topic.data.title}: lessons, patterns and articles`,
         description: topic.data.description,
@@ -30,7 +34,7 @@ export async function topicPage(topic: TopicEntry): Promise<TopicPage> {
       },
     },
     listing,
-    empty: Object.values(listing).every((xs) => xs.length === 0),
+    empty,
   };
 }
 
