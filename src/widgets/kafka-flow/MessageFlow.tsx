@@ -228,7 +228,7 @@ function Heatmap({ s }: { s: FlowState }) {
   const hottest = total > 0 ? s.heat.produced.indexOf(Math.max(...s.heat.produced)) : -1;
   return (
     // Focusable so keyboard readers can scroll it when it is wider than a narrow screen.
-    <div class="mf-heat-wrap" tabIndex={0} role="region" aria-label="Heatmap of records per partition">
+    <section class="mf-heat-wrap" tabIndex={0} aria-label="Heatmap of records per partition">
       <table class="mf-heat">
         <caption>Hot partitions: records produced per second (last {cols.length} s) and over the whole run</caption>
         <thead>
@@ -263,7 +263,7 @@ function Heatmap({ s }: { s: FlowState }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 
