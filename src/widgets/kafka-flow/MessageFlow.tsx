@@ -4,13 +4,15 @@
  * rebuilt and replayed to the current tick, so a link shows exactly what its sender saw.
  */
 import { Fragment, type VNode } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { LineChart, type Series } from '../ui/LineChart.tsx';
 import { NumberField } from '../ui/NumberField.tsx';
 import { PlayBar } from '../ui/PlayBar.tsx';
 import { SimFrame, type LogLine, type Metric } from '../ui/SimFrame.tsx';
 import { StaticFallback } from '../ui/StaticFallback.tsx';
-import { readUrlState } from '../ui/presets.ts';
+import { useMounted } from '../ui/useMounted.ts';
+import { useRun } from '../ui/useRun.ts';
+import { presetStart } from '../ui/presets.ts';
 import { useUrlState } from '../ui/useUrlState.ts';
 import { usePlayer } from '../ui/usePlayer.ts';
 import { useOnScreen, useReducedMotion } from '../ui/useVisibility.ts';
@@ -40,20 +42,15 @@ const fmt = formatCount;
 const clock = (ms: number) => `${Math.floor(ms / 60_000)}:${(Math.floor(ms / 100) / 10 % 60).toFixed(1).padStart(4, '0')}`;
 
 export default function MessageFlow(props: Props) {
-  // The server render (and the first client render, which hydration must match) is the static run;
-  // the live simulator takes over once mounted.
-  const [live, setLive] = useState(false);
-  useEffect(() => setLive(true), []);
-  return live ? <LiveMessageFlow {...props} /> : <StaticMessageFlow {...props} />;
+  return useMounted() ? <LiveMessageFlow {...props} /> : <StaticMessageFlow {...props} />;
 }
 
 /** The preset run to its end: what readers without JavaScript and search engines get. */
 function StaticMessageFlow({ preset }: Props) {
-  const v = readUrlState(schema, presets, preset ? `preset=${preset}` : '').values;
+  const { values: v, preset: p } = presetStart(schema, presets, preset);
   const run = safeBuildRun(v);
   run.sim.seek(run.maxTicks);
   const s = run.sim.state();
-  const p = presets.find((x) => x.id === preset) ?? presets[0]!;
   return (
     <StaticFallback title={`${p.title}: the run at ${clock(s.timeMs)}`} notice={p.notice}>
       <Cluster s={s} lanes={recentByPartition(s)} />
@@ -329,22 +326,12 @@ const KEY_MODES: readonly { value: KeyModeName; label: string }[] = [
 function LiveMessageFlow({ preset, embedded = false }: Props) {
   const url = useUrlState(schema, presets, preset ? `preset=${preset}` : '', !embedded);
   const v = url.values;
-  const run = useMemo(() => safeBuildRun(v), [JSON.stringify(v)]);
+  const { run, change } = useRun(v, safeBuildRun, url.set);
   const stageRef = useRef<HTMLDivElement | null>(null);
   const player = usePlayer(run.sim, useOnScreen(stageRef), useReducedMotion(), run.maxTicks);
-  const [resumeAt, setResumeAt] = useState<number | null>(null);
   const [followId, setFollowId] = useState<number | null>(null);
   const { sim, maxTicks } = run;
 
-  // A rebuilt run (new values) starts at tick 0; go back to where the reader was.
-  if (resumeAt !== null && sim.ticks() !== resumeAt) {
-    sim.seek(Math.min(resumeAt, maxTicks));
-    setResumeAt(null);
-  }
-  const change = (patch: Partial<FlowValues>) => {
-    setResumeAt(sim.ticks());
-    url.set(patch);
-  };
   const act = (a: FlowAction) => change({ script: [...v.script, scriptToken(sim.now(), a)] });
 
   const s = sim.state();

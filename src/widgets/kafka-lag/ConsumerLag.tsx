@@ -3,20 +3,22 @@
  * the timed script (and so into the link), and the run is rebuilt and replayed to the current
  * second, so what a link shows is exactly what its sender saw.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { LineChart, type Series } from '../ui/LineChart.tsx';
 import { NumberField } from '../ui/NumberField.tsx';
 import { PlayBar } from '../ui/PlayBar.tsx';
 import { SimFrame, type LogLine, type Metric } from '../ui/SimFrame.tsx';
 import { useUrlState } from '../ui/useUrlState.ts';
-import { readUrlState } from '../ui/presets.ts';
+import { presetStart } from '../ui/presets.ts';
 import { StaticFallback } from '../ui/StaticFallback.tsx';
+import { useMounted } from '../ui/useMounted.ts';
+import { useRun } from '../ui/useRun.ts';
 import { usePlayer } from '../ui/usePlayer.ts';
 import { useOnScreen, useReducedMotion } from '../ui/useVisibility.ts';
 import type { LagAction, LagState } from '../kafka/lag-model.ts';
 import type { LagEvent } from '../kafka/lag-simulation.ts';
 import type { PartitionStatus } from '../kafka/burrow.ts';
-import { memberIds, presets, safeBuildRun, schema, scriptToken, summarize, thresholdAlert, type LagValues } from './config.ts';
+import { memberIds, presets, safeBuildRun, schema, scriptToken, summarize, thresholdAlert } from './config.ts';
 
 interface Props {
   /** The preset a lesson embeds; the page's own URL overrides it on the simulator page. */
@@ -30,20 +32,15 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const clock = (ms: number) => `${Math.floor(ms / 60_000)}:${String(Math.floor(ms / 1000) % 60).padStart(2, '0')}`;
 
 export default function ConsumerLag(props: Props) {
-  // The server render (and the first client render, which hydration must match) is the static run;
-  // the live simulator takes over once mounted.
-  const [live, setLive] = useState(false);
-  useEffect(() => setLive(true), []);
-  return live ? <LiveConsumerLag {...props} /> : <StaticConsumerLag {...props} />;
+  return useMounted() ? <LiveConsumerLag {...props} /> : <StaticConsumerLag {...props} />;
 }
 
 /** The preset run to its end, as numbers and a chart: what readers without JavaScript and search engines get. */
 function StaticConsumerLag({ preset }: Props) {
-  const v = readUrlState(schema, presets, preset ? `preset=${preset}` : '').values;
+  const { values: v, preset: p } = presetStart(schema, presets, preset);
   const run = safeBuildRun(v);
   run.sim.seek(run.maxTicks);
   const s = run.sim.state();
-  const p = presets.find((x) => x.id === preset) ?? presets[0]!;
   return (
     <StaticFallback title={`${p.title}: the run at ${clock(s.timeMs)}`} notice={p.notice}>
       <table class="lag-table">
@@ -88,24 +85,13 @@ function chartSeries(s: LagState, threshold: number, maxTicks: number, tickMs: n
 function LiveConsumerLag({ preset, embedded = false }: Props) {
   const url = useUrlState(schema, presets, preset ? `preset=${preset}` : '', !embedded);
   const v = url.values;
-  const run = useMemo(() => safeBuildRun(v), [JSON.stringify(v)]);
+  const { run, change } = useRun(v, safeBuildRun, url.set);
   const stageRef = useRef<HTMLElement | null>(null);
   const visible = useOnScreen(stageRef);
   const reduced = useReducedMotion();
   const { sim, maxTicks } = run;
   const player = usePlayer(sim, visible, reduced, maxTicks);
-  const [resumeAt, setResumeAt] = useState<number | null>(null);
 
-  // A rebuilt run (new values) starts at tick 0; go back to where the reader was.
-  if (resumeAt !== null && sim.ticks() !== resumeAt) {
-    sim.seek(Math.min(resumeAt, maxTicks));
-    setResumeAt(null);
-  }
-
-  const change = (patch: Partial<LagValues>) => {
-    setResumeAt(sim.ticks());
-    url.set(patch);
-  };
   const act = (action: LagAction) => {
     const second = Math.floor(sim.now() / 1000);
     change({ script: [...v.script, scriptToken(second, action)] });

@@ -3,13 +3,15 @@
  * what each rebalance stopped and a comparison of all four assignment strategies. Reader actions
  * go into the timed script, so the link replays them.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { LineChart, type Series } from '../ui/LineChart.tsx';
 import { NumberField } from '../ui/NumberField.tsx';
 import { PlayBar } from '../ui/PlayBar.tsx';
 import { SimFrame, type LogLine, type Metric } from '../ui/SimFrame.tsx';
 import { StaticFallback } from '../ui/StaticFallback.tsx';
-import { readUrlState } from '../ui/presets.ts';
+import { useMounted } from '../ui/useMounted.ts';
+import { useRun } from '../ui/useRun.ts';
+import { presetStart } from '../ui/presets.ts';
 import { useUrlState } from '../ui/useUrlState.ts';
 import { usePlayer } from '../ui/usePlayer.ts';
 import { useOnScreen, useReducedMotion } from '../ui/useVisibility.ts';
@@ -25,17 +27,14 @@ const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const clock = (ms: number) => `${Math.floor(ms / 60_000)}:${String(Math.floor(ms / 1000) % 60).padStart(2, '0')}`;
 
 export default function Rebalance(props: Props) {
-  const [live, setLive] = useState(false);
-  useEffect(() => setLive(true), []);
-  return live ? <LiveRebalance {...props} /> : <StaticRebalance {...props} />;
+  return useMounted() ? <LiveRebalance {...props} /> : <StaticRebalance {...props} />;
 }
 
 function StaticRebalance({ preset }: Props) {
-  const v = readUrlState(schema, presets, preset ? `preset=${preset}` : '').values;
+  const { values: v, preset: p } = presetStart(schema, presets, preset);
   const { sim, maxTicks } = buildRun(v);
   sim.seek(maxTicks);
   const s = sim.state();
-  const p = presets.find((x) => x.id === preset) ?? presets[0]!;
   return (
     <StaticFallback title={`${p.title}: the run at ${clock(s.timeMs)}`} notice={p.notice}>
       <Comparison s={s} />
@@ -81,19 +80,10 @@ function Comparison({ s }: { s: RebalanceState }) {
 function LiveRebalance({ preset, embedded = false }: Props) {
   const url = useUrlState(schema, presets, preset ? `preset=${preset}` : '', !embedded);
   const v = url.values;
-  const run = useMemo(() => buildRun(v), [JSON.stringify(v)]);
+  const { run, change } = useRun(v, buildRun, url.set);
   const stageRef = useRef<HTMLElement | null>(null);
   const player = usePlayer(run.sim, useOnScreen(stageRef), useReducedMotion(), run.maxTicks);
-  const [resumeAt, setResumeAt] = useState<number | null>(null);
   const { sim, maxTicks } = run;
-  if (resumeAt !== null && sim.ticks() !== resumeAt) {
-    sim.seek(Math.min(resumeAt, maxTicks));
-    setResumeAt(null);
-  }
-  const change = (patch: Partial<RebalanceValues>) => {
-    setResumeAt(sim.ticks());
-    url.set(patch);
-  };
   const act = (a: RebalanceAction) => change({ script: [...v.script, scriptToken(Math.floor(sim.now() / 1000), a)] });
 
   const s = sim.state();

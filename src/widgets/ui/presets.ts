@@ -38,3 +38,9 @@ export function writeUrlState<S extends Schema>(schema: S, values: Values<S>, pr
   ) as S;
   return formatQuery(relative, values, { preset: preset.id });
 }
+
+/** The values a page's preset starts from, and the preset itself (the first one when none is named). */
+export function presetStart<S extends Schema>(schema: S, presets: readonly Preset<S>[], id?: string): { values: Values<S>; preset: Preset<S> } {
+  const { values, preset } = readUrlState(schema, presets, id ? `preset=${encodeURIComponent(id)}` : '');
+  return { values, preset: preset ?? presets[0]! };
+}
