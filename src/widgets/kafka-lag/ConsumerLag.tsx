@@ -43,29 +43,7 @@ function StaticConsumerLag({ preset }: Props) {
   const s = run.sim.state();
   return (
     <StaticFallback title={`${p.title}: the run at ${clock(s.timeMs)}`} notice={p.notice}>
-      <table class="lag-table">
-        <caption>Partitions at the end of the run</caption>
-        <thead>
-          <tr>
-            <th scope="col">Partition</th>
-            <th scope="col">Owner</th>
-            <th scope="col">Committed lag</th>
-            <th scope="col">Burrow</th>
-            <th scope="col">Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {s.partitions.map((x) => (
-            <tr>
-              <th scope="row">P{x.partition}</th>
-              <td>{x.owner ?? 'none'}</td>
-              <td>{fmt(x.lag)}</td>
-              <td>{x.evaluation.status}</td>
-              <td>{x.evaluation.reason}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PartitionTable s={s} threshold={v.threshold} caption="Partitions at the end of the run" />
       <p>
         Total lag {fmt(s.totalLag)} messages; Burrow's group status {s.groupStatus}; alert at {fmt(v.threshold)} messages{' '}
         {thresholdAlert(s, v.threshold).firing ? 'firing' : 'quiet'}.
@@ -122,7 +100,6 @@ function LiveConsumerLag({ preset, embedded = false }: Props) {
     .filter((e) => e.event.kind !== 'commit')
     .map((e) => ({ time: clock(e.timeMs), text: e.event.detail, tone: tone(e.event) }));
 
-  const maxLag = Math.max(1, v.threshold, ...s.partitions.map((p) => p.lag));
 
   return (
     <SimFrame
@@ -191,39 +168,7 @@ function LiveConsumerLag({ preset, embedded = false }: Props) {
             )}
             {s.rebalancing && <p class="lag-rebalancing">Rebalancing: consumption is paused until {clock(s.rebalanceEndsAtMs ?? 0)}.</p>}
           </div>
-          <table class="lag-table">
-            <caption class="kit-visually-hidden">Partitions: lag and Burrow's verdict</caption>
-            <thead>
-              <tr>
-                <th scope="col">Partition</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Committed lag</th>
-                <th scope="col">Burrow</th>
-                <th scope="col">Why</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.partitions.map((p) => (
-                <tr data-partition={p.partition}>
-                  <th scope="row">P{p.partition}</th>
-                  <td>{p.owner ?? 'none'}</td>
-                  <td>
-                    <span class="lag-bar" style={{ inlineSize: `${Math.min(100, (p.lag / maxLag) * 100)}%` }} aria-hidden="true" />
-                    {fmt(p.lag)}
-                    <span class="lag-sub"> (Burrow sees {fmt(p.evaluation.currentLag)})</span>
-                  </td>
-                  <td>
-                    <span class="kit-pill" data-tone={TONE[p.evaluation.status]}>
-                      {p.evaluation.status}
-                    </span>
-                  </td>
-                  <td class="lag-why">
-                    {p.evaluation.reason} <span class="lag-sub">Window {Math.round(p.evaluation.complete * 100)}% full.</span>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <PartitionTable s={s} threshold={v.threshold} caption="Partitions: lag and Burrow's verdict" captionHidden />
         </>
       }
       metrics={metrics}
@@ -235,4 +180,45 @@ function LiveConsumerLag({ preset, embedded = false }: Props) {
 
 function tone(e: LagEvent): LogLine['tone'] {
   return e.kind === 'crash' || e.kind === 'session-timeout' ? 'bad' : e.kind === 'rebalance-start' || e.kind === 'behaviour' ? 'warn' : undefined;
+}
+
+/** Each partition's owner, committed lag (and what Burrow sees), verdict and the rule behind it. */
+function PartitionTable({ s, threshold, caption, captionHidden = false }: { s: LagState; threshold: number; caption: string; captionHidden?: boolean }) {
+  // Bars share one scale: the largest committed lag, or the alert threshold if that is higher.
+  const maxLag = Math.max(1, threshold, ...s.partitions.map((p) => p.lag));
+  return (
+    <table class="lag-table">
+      <caption class={captionHidden ? 'kit-visually-hidden' : undefined}>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Partition</th>
+          <th scope="col">Owner</th>
+          <th scope="col">Committed lag</th>
+          <th scope="col">Burrow</th>
+          <th scope="col">Why</th>
+        </tr>
+      </thead>
+      <tbody>
+        {s.partitions.map((p) => (
+          <tr data-partition={p.partition}>
+            <th scope="row">P{p.partition}</th>
+            <td>{p.owner ?? 'none'}</td>
+            <td>
+              <span class="lag-bar" style={{ inlineSize: `${Math.min(100, (p.lag / maxLag) * 100)}%` }} aria-hidden="true" />
+              {fmt(p.lag)}
+              <span class="lag-sub"> (Burrow sees {fmt(p.evaluation.currentLag)})</span>
+            </td>
+            <td>
+              <span class="kit-pill" data-tone={TONE[p.evaluation.status]}>
+                {p.evaluation.status}
+              </span>
+            </td>
+            <td class="lag-why">
+              {p.evaluation.reason} <span class="lag-sub">Window {Math.round(p.evaluation.complete * 100)}% full.</span>
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
 }
